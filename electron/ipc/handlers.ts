@@ -1,0 +1,108 @@
+import {
+  contract,
+  type MethodName,
+  type MethodParsedInput,
+  type SessionState,
+} from '../../shared/api/contract';
+import { AppError, validationError, type Result } from '../../shared/errors';
+import * as clients from '../services/clients';
+import * as peopleService from '../services/people';
+import type { AppRuntime } from '../runtime';
+
+type Implementations = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => unknown;
+};
+
+export type Handler = (raw: unknown) => Promise<Result<unknown>>;
+export type Handlers = Record<MethodName, Handler>;
+
+export interface Logger {
+  error: (message: string, ...details: unknown[]) => void;
+}
+
+function implementations(runtime: AppRuntime): Implementations {
+  const ctx = () => runtime.context();
+  return {
+    getSession: (): SessionState => {
+      const recovery = runtime.recovery;
+      if (recovery) return { setupRequired: false, current: null, people: [], recovery };
+      const db = runtime.database.db;
+      const people = peopleService.listPeople(db).filter((p) => p.active);
+      return {
+        setupRequired: peopleService.peopleCount(db) === 0,
+        current: runtime.currentPerson(),
+        people: people.map(({ id, name, roles, hasPin }) => ({ id, name, roles, hasPin })),
+        recovery: null,
+      };
+    },
+    setupFirstPerson: (input) => {
+      const person = peopleService.setupFirstPerson(ctx(), input);
+      runtime.actAs(person);
+      return person;
+    },
+    signIn: (input) => {
+      const person = peopleService.verifySignIn(runtime.database.db, input.personId, input.pin);
+      runtime.actAs(person);
+      return person;
+    },
+    signOut: () => {
+      runtime.actAs(null);
+      return null;
+    },
+    listPeople: () => {
+      const c = ctx();
+      if (!c.actor) throw new AppError('FORBIDDEN', 'Choose who is working first.');
+      return peopleService.listPeople(c.db);
+    },
+    createPerson: (input) => peopleService.createPerson(ctx(), input),
+    updatePerson: (input) => peopleService.updatePerson(ctx(), input),
+
+    listClients: (input) => clients.listClients(ctx(), input),
+    getClient: (input) => {
+      const c = ctx();
+      if (!c.actor) throw new AppError('FORBIDDEN', 'Choose who is working first.');
+      return clients.getClient(c.db, input.id);
+    },
+    createClient: (input) => clients.createClient(ctx(), input),
+    updateClient: (input) => clients.updateClient(ctx(), input.id, input.patch),
+    archiveClient: (input) => clients.archiveClient(ctx(), input.id),
+    restoreClient: (input) => clients.restoreClient(ctx(), input.id),
+    clientHistory: (input) => clients.clientHistory(ctx(), input.id),
+    nextClientReference: () => clients.nextClientReference(runtime.database.db, runtime.now()),
+
+    dataStatus: () => runtime.dataStatus(),
+    backupNow: () => runtime.backupNow(),
+    restoreBackup: (input) => runtime.restore(input.file),
+  };
+}
+
+/**
+ * Every contract method as a function of raw input: parse with the contract's zod schema, run,
+ * and turn any failure into a typed error value. Shared by IPC, the browser harness and the CLI.
+ */
+export function createHandlers(runtime: AppRuntime, log: Logger): Handlers {
+  const impl = implementations(runtime);
+  const handlers = {} as Handlers;
+  for (const name of Object.keys(contract) as MethodName[]) {
+    const schema = contract[name].input;
+    const run = impl[name] as (input: unknown) => unknown;
+    handlers[name] = async (raw) => {
+      try {
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) throw validationError(parsed.error);
+        return { ok: true, value: (await run(parsed.data)) ?? null };
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toInfo() };
+        log.error(`Unexpected error in ${name}`, error instanceof Error ? error.stack : error);
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: 'Something went wrong inside Audit Desk; it was logged. Your input is kept.',
+          },
+        };
+      }
+    };
+  }
+  return handlers;
+}

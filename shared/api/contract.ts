@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  clientInputSchema,
+  clientListQuerySchema,
+  clientUpdateSchema,
+  type Client,
+  type ClientSummary,
+} from '../clients/schema';
+import {
+  firstPersonInputSchema,
+  personInputSchema,
+  personUpdateSchema,
+  signInSchema,
+  type Person,
+} from '../people/schema';
+import {
+  restoreBackupSchema,
+  type BackupInfo,
+  type ChangeLogEntry,
+  type DataStatus,
+} from '../data/schema';
+import type { Result } from '../errors';
+
+/**
+ * The one API contract between renderer and main process (and the browser harness, and tests).
+ * Every method names its zod input schema; the output type rides along as a phantom type.
+ * Main registers exactly these handlers, the preload exposes exactly these names.
+ */
+interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: never set at run time. */
+  readonly output?: O;
+}
+
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+
+const noInput = z.object({}).strict().optional();
+const byId = z.object({ id: z.string().min(1, { message: 'An id is required.' }) });
+
+export interface SessionState {
+  setupRequired: boolean;
+  current: Person | null;
+  people: Pick<Person, 'id' | 'name' | 'roles' | 'hasPin'>[];
+  /** Set when the database failed its integrity check at start and was not opened. */
+  recovery: { reason: string; backups: BackupInfo[] } | null;
+}
+
+export const contract = {
+  getSession: method<SessionState>()(noInput),
+  setupFirstPerson: method<Person>()(firstPersonInputSchema),
+  signIn: method<Person>()(signInSchema),
+  signOut: method<null>()(noInput),
+
+  listPeople: method<Person[]>()(noInput),
+  createPerson: method<Person>()(personInputSchema),
+  updatePerson: method<Person>()(personUpdateSchema),
+
+  listClients: method<ClientSummary[]>()(clientListQuerySchema),
+  getClient: method<Client>()(byId),
+  createClient: method<Client>()(clientInputSchema),
+  updateClient: method<Client>()(clientUpdateSchema),
+  archiveClient: method<Client>()(byId),
+  restoreClient: method<Client>()(byId),
+  clientHistory: method<ChangeLogEntry[]>()(byId),
+  nextClientReference: method<string>()(noInput),
+
+  dataStatus: method<DataStatus>()(noInput),
+  backupNow: method<BackupInfo>()(noInput),
+  restoreBackup: method<DataStatus>()(restoreBackupSchema),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
+
+/** What `window.api` looks like: one async function per contract method. */
+export type Api = {
+  [M in MethodName]: (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
