@@ -29,7 +29,7 @@ export type ClientStatus = z.infer<typeof clientStatusSchema>;
 export const clientReferencePattern = /^[A-Z0-9][A-Z0-9-]{1,30}$/;
 
 const countrySchema = z
-  .string()
+  .string({ message: 'Choose a country.' })
   .trim()
   .toUpperCase()
   .refine(isCountryCode, { message: 'Use a two-letter ISO 3166 country code, e.g. GB or DE.' });

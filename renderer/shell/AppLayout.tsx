@@ -1,0 +1,81 @@
+import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Building2, Database, HardDriveDownload, Users } from 'lucide-react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { hasAnyRole, roleLabels, type Role } from '../../shared/people/schema';
+import { call } from '../api';
+import { useSession } from '../session/useSession';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: typeof Building2;
+  roles?: Role[];
+}
+
+// The navigation mirrors the work; Programme, Audits, Findings, Certificates slot in here.
+const navItems: NavItem[] = [
+  { to: '/clients', label: 'Clients', icon: Building2 },
+  { to: '/people', label: 'People', icon: Users },
+  { to: '/data', label: 'Data and backups', icon: Database },
+];
+
+export default function AppLayout() {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const person = session.data?.current;
+  const signOut = useMutation({
+    mutationFn: () => call('signOut'),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <HardDriveDownload size={20} aria-hidden />
+            <Title order={2} size="h4">
+              Audit Desk
+            </Title>
+            <Badge variant="outline" color="teal.9" title="Nothing here waits on a network">
+              Saved on this computer
+            </Badge>
+          </Group>
+          {person && (
+            <Group gap="sm">
+              <Text size="sm" data-testid="current-person">
+                {person.name}
+                <Text span c="dimmed" size="sm">
+                  {' '}
+                  · {person.roles.map((r) => roleLabels[r]).join(', ')}
+                </Text>
+              </Text>
+              <Button variant="subtle" size="xs" onClick={() => signOut.mutate()}>
+                Switch person
+              </Button>
+            </Group>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {navItems
+          .filter((item) => !item.roles || (person && hasAnyRole(person, item.roles)))
+          .map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterLink}
+              to={item.to}
+              label={item.label}
+              leftSection={<item.icon size={18} aria-hidden />}
+              active={location.pathname.startsWith(item.to)}
+            />
+          ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
