@@ -29,7 +29,7 @@ export default function App() {
   }
   if (session.isError) {
     return (
-      <Center h="100%" p="xl">
+      <Center component="main" h="100%" p="xl">
         <Alert color="red" title="Audit Desk could not start">
           {errorMessage(session.error)}
         </Alert>

@@ -48,7 +48,7 @@ export default function FirstRun() {
   });
 
   return (
-    <Center mih="100%" p="xl">
+    <Center component="main" mih="100%" p="xl">
       <Paper withBorder shadow="sm" p="xl" w={520}>
         <form onSubmit={submit} noValidate>
           <Stack>

@@ -17,7 +17,7 @@ export default function Recovery({
   });
   const newest = recovery.backups[0];
   return (
-    <Center mih="100%" p="xl">
+    <Center component="main" mih="100%" p="xl">
       <Paper withBorder shadow="sm" p="xl" w={720}>
         <Stack>
           <Title order={1} size="h2">
@@ -42,7 +42,7 @@ export default function Recovery({
                   <Table.Tr>
                     <Table.Th>Backup</Table.Th>
                     <Table.Th>Size</Table.Th>
-                    <Table.Th />
+                    <Table.Th>Actions</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -36,7 +36,7 @@ export default function SignIn({ people }: { people: SessionState['people'] }) {
   });
 
   return (
-    <Center mih="100%" p="xl">
+    <Center component="main" mih="100%" p="xl">
       <Paper withBorder shadow="sm" p="xl" w={440}>
         <form
           noValidate

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -24,6 +23,7 @@ import {
   clientStatuses,
 } from '../../../shared/clients/schema';
 import { errorMessage } from '../../api';
+import AppModal from '../../ui/AppModal';
 import { schemaErrors, serverFieldError } from '../../forms';
 import ContactsFieldset from './ContactsFieldset';
 import CountrySelect from './CountrySelect';
@@ -221,7 +221,7 @@ export default function ClientForm(props: Props) {
           </Button>
         </Group>
       </Stack>
-      <Modal
+      <AppModal
         opened={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}
         title="Leave without saving?"
@@ -239,7 +239,7 @@ export default function ClientForm(props: Props) {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </AppModal>
     </form>
   );
 }

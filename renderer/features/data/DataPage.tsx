@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Button,
-  Code,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { HardDriveDownload } from 'lucide-react';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/data/schema';
 import { call, errorMessage } from '../../api';
+import AppModal from '../../ui/AppModal';
 import { formatBytes, formatInstant } from '../../format';
 
 const dataKey = ['data-status'] as const;
@@ -112,7 +102,7 @@ export default function DataPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal
+      <AppModal
         opened={restoring !== null}
         onClose={() => setRestoring(null)}
         title="Restore from backup?"
@@ -139,7 +129,7 @@ export default function DataPage() {
             </Group>
           </Stack>
         )}
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

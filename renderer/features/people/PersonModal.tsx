@@ -1,17 +1,9 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Stack,
-  Switch,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { personInputSchema, type Person, type Role } from '../../../shared/people/schema';
 import { call, errorMessage } from '../../api';
+import AppModal from '../../ui/AppModal';
 import { schemaErrors, serverFieldError } from '../../forms';
 import RoleChecks from '../../session/RoleChecks';
 
@@ -74,7 +66,7 @@ export default function PersonModal({ person, opened, onClose, onSaved }: Props)
   });
 
   return (
-    <Modal
+    <AppModal
       opened={opened}
       onClose={onClose}
       title={person ? `Change ${person.name}` : 'Add a person'}
@@ -118,6 +110,6 @@ export default function PersonModal({ person, opened, onClose, onSaved }: Props)
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
