@@ -1,0 +1,35 @@
+import type { MethodName } from './contract';
+
+/**
+ * The contract's method names as a plain list, for the preload: importing the contract itself
+ * would pull zod and every schema into the sandboxed preload bundle. `satisfies` refuses a name
+ * the contract lacks; `EveryMethodListed` below fails to compile when one is missing.
+ */
+export const apiMethodNames = [
+  'getSession',
+  'setupFirstPerson',
+  'signIn',
+  'signOut',
+  'listPeople',
+  'createPerson',
+  'updatePerson',
+  'listClients',
+  'getClient',
+  'createClient',
+  'updateClient',
+  'archiveClient',
+  'restoreClient',
+  'clientHistory',
+  'nextClientReference',
+  'dataStatus',
+  'backupNow',
+  'restoreBackup',
+] as const satisfies readonly MethodName[];
+
+export type ApiMethodName = (typeof apiMethodNames)[number];
+
+type Expect<T extends true> = T;
+/** Compile-time check: every contract method appears in `apiMethodNames`. */
+export type EveryMethodListed = Expect<
+  [Exclude<MethodName, ApiMethodName>] extends [never] ? true : false
+>;
