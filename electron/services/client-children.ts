@@ -10,7 +10,7 @@ import type { ServiceContext } from './context';
 type ContactValues = z.output<typeof contactSchema>;
 type SiteValues = z.output<typeof siteSchema>;
 
-function contactColumns(c: ContactValues, position: number) {
+export function contactColumns(c: ContactValues, position: number) {
   return {
     position,
     name: c.name,
@@ -21,7 +21,7 @@ function contactColumns(c: ContactValues, position: number) {
   };
 }
 
-function siteColumns(s: SiteValues, position: number) {
+export function siteColumns(s: SiteValues, position: number) {
   return {
     position,
     name: s.name,

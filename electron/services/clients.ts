@@ -25,7 +25,9 @@ type ClientPatch = z.output<typeof clientPatchSchema>;
 
 const managers = ['admin', 'scheduler', 'lead_auditor'] as const;
 
-function searchText(c: Pick<ClientRow, 'reference' | 'legalName' | 'tradingName' | 'country'>) {
+export function searchText(
+  c: Pick<ClientRow, 'reference' | 'legalName' | 'tradingName' | 'country'>,
+) {
   return [c.reference, c.legalName, c.tradingName, c.country, countryName(c.country)]
     .join(' ')
     .toLowerCase();
@@ -113,7 +115,7 @@ export function getClient(db: Db, id: string): Client {
   };
 }
 
-function scalarFields(c: Omit<ClientRow, 'id' | 'createdAt' | 'updatedAt' | 'searchText'>) {
+export function scalarFields(c: Omit<ClientRow, 'id' | 'createdAt' | 'updatedAt' | 'searchText'>) {
   return {
     reference: c.reference,
     legalName: c.legalName,
@@ -240,7 +242,8 @@ export function listClients(ctx: ServiceContext, query: ClientListQuery): Client
       tradingName: clients.tradingName,
       country: clients.country,
       status: sql<ClientStatus>`${clients.status}`,
-      siteCount: sql<number>`(SELECT COUNT(*) FROM client_sites s WHERE s.client_id = ${clients.id})`,
+      // Qualified: drizzle renders a bare column as "id", which in the subquery would mean s.id.
+      siteCount: sql<number>`(SELECT COUNT(*) FROM client_sites s WHERE s.client_id = ${clients}.${clients.id})`,
       archivedAt: clients.archivedAt,
       updatedAt: clients.updatedAt,
     })

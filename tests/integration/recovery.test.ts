@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seedClients } from '../../electron/services/seed';
+import { sampleClient, startApp, succeed, temporaryFolder, tickingClock } from './helpers';
+
+const root = temporaryFolder('recovery');
+let counter = 0;
+const newFile = () => path.join(root, `db-${++counter}`, 'audit-desk.sqlite');
+
+/** Overwrites the middle third of the file with bytes that are no SQLite page. */
+function damage(file: string): void {
+  const size = fs.statSync(file).size;
+  const garbage = Buffer.alloc(Math.floor(size / 3));
+  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, garbage, 0, garbage.length, Math.floor(size / 3));
+  fs.closeSync(fd);
+}
+
+const clientCount = async (app: Awaited<ReturnType<typeof startApp>>) =>
+  (await succeed(app, 'listClients', { includeArchived: true })).length;
+
+describe('a damaged database file', () => {
+  it('is not opened; the newest good backup is offered and restoring it reopens the data', async () => {
+    const file = newFile();
+    const app = await startApp(file, { now: tickingClock() });
+    app.runtime.actAs(null, true);
+    seedClients(app.runtime.context(), 200);
+    const older = await app.runtime.backupNow();
+    await succeed(app, 'createClient', sampleClient({ reference: 'C-LATE-0001' }));
+    const newest = await app.runtime.backupNow();
+    app.runtime.close();
+    // A newer backup that is itself damaged must not be offered.
+    const damagedBackup = path.join(
+      path.dirname(newest.file),
+      'audit-desk-20991231T000000000Z-manual.sqlite',
+    );
+    fs.copyFileSync(newest.file, damagedBackup);
+    damage(damagedBackup);
+    damage(file);
+
+    const reopened = await startApp(file);
+    const recovery = reopened.runtime.recovery;
+    expect(recovery?.reason).toMatch(/integrity check/);
+    expect(recovery?.backups.map((b) => b.file)).toEqual([newest.file, older.file]);
+    const session = await succeed(reopened, 'getSession', {});
+    expect(session.recovery?.backups[0]?.file).toBe(newest.file);
+    const blocked = await reopened.handlers.listClients({});
+    expect(blocked.ok).toBe(false);
+
+    const status = await succeed(reopened, 'restoreBackup', { file: newest.file });
+    expect(status.databasePath).toBe(file);
+    expect(reopened.runtime.recovery).toBeNull();
+    reopened.runtime.actAs(null, true);
+    expect(await clientCount(reopened)).toBe(201);
+    const setAside = fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.damaged-'));
+    expect(setAside).toHaveLength(1);
+    reopened.runtime.close();
+  });
+});
+
+describe('restoring a backup of a healthy database', () => {
+  it('brings back the backed-up state and keeps the replaced one as a backup', async () => {
+    const file = newFile();
+    const app = await startApp(file);
+    app.runtime.actAs(null, true);
+    await succeed(app, 'createClient', sampleClient({ reference: 'C-KEPT-0001' }));
+    const backup = await succeed(app, 'backupNow', {});
+    await succeed(app, 'createClient', sampleClient({ reference: 'C-AFTER-0001' }));
+
+    await succeed(app, 'restoreBackup', { file: backup.file });
+    const references = (await succeed(app, 'listClients', {})).map((c) => c.reference);
+    expect(references).toEqual(['C-KEPT-0001']);
+
+    const status = await succeed(app, 'dataStatus', {});
+    const beforeRestore = status.backups.find((b) => b.reason === 'before-restore');
+    expect(beforeRestore).toBeDefined();
+    await succeed(app, 'restoreBackup', { file: beforeRestore?.file ?? '' });
+    const undone = (await succeed(app, 'listClients', { sort: 'reference' })).map(
+      (c) => c.reference,
+    );
+    expect(undone).toEqual(['C-AFTER-0001', 'C-KEPT-0001']);
+    app.runtime.close();
+  });
+
+  it('refuses a file that is not in the backup folder', async () => {
+    const app = await startApp(newFile());
+    const result = await app.handlers.restoreBackup({ file: path.join(root, 'elsewhere.sqlite') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'file' } });
+    app.runtime.close();
+  });
+});
