@@ -2,7 +2,7 @@ import { Alert, Button, Group, Select, Stack, Switch, Text, TextInput, Title } f
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Plus, Search } from 'lucide-react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   clientSortFields,
@@ -66,6 +66,11 @@ export default function ClientList() {
     estimateSize: () => rowHeight,
     overscan: 12,
   });
+
+  // A new search, filter or sort starts at the top of the list.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [debouncedSearch, status, includeArchived, sort, direction]);
 
   const filtered = search !== '' || status !== undefined;
   const nothingYet = !list.isPending && rows.length === 0 && !filtered && !includeArchived;
@@ -166,7 +171,9 @@ export default function ClientList() {
                       {c.field === sort ? (direction === 'asc' ? ' ↑' : ' ↓') : ''}
                     </Button>
                   ) : (
-                    c.label
+                    <Text size="sm" fw={600} px={10}>
+                      {c.label}
+                    </Text>
                   )}
                 </div>
               ))}
