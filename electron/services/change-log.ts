@@ -5,7 +5,7 @@ import type { ChangeLogEntry } from '../../shared/data/schema';
 import type { Db } from '../../db/open';
 import { actorId, type ServiceContext } from './context';
 
-type Value = string | number | boolean | null | undefined | object;
+type Value = unknown;
 
 function stringify(value: Value): string | null {
   if (value === null || value === undefined) return null;
