@@ -14,7 +14,6 @@ import { useState } from 'react';
 import type { SessionState } from '../../shared/api/contract';
 import { roleLabels } from '../../shared/people/schema';
 import { ApiError, call, errorMessage } from '../api';
-import { sessionKey } from './useSession';
 
 /** Who is working: chosen at start, PIN asked when the person has one. */
 export default function SignIn({ people }: { people: SessionState['people'] }) {

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useBlocker } from 'react-router';
 import {
   aiRoleLabels,
@@ -68,7 +68,7 @@ export default function ClientForm(props: Props) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const submit = form.onSubmit(async (values) => {
+  const save = async (values: ClientFormValues) => {
     setBanner(null);
     const errors = schemaErrors(clientInputSchema, valuesToInput(values));
     if (Object.keys(errors).length > 0) {
@@ -89,7 +89,11 @@ export default function ClientForm(props: Props) {
     } finally {
       setSaving(false);
     }
-  });
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void save(form.getValues());
+  };
 
   return (
     <form onSubmit={submit} noValidate>
