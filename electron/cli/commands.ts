@@ -1,6 +1,7 @@
 import { auditTimeCommand } from './audit-time';
 import { clientCommands } from './client';
 import type { CliCommand } from './command';
+import { cycleCommand } from './cycle';
 import { dataCommands } from './data';
 import { personCommands } from './person';
 import { seedCommand } from './seed';
@@ -8,6 +9,7 @@ import { seedCommand } from './seed';
 /** Every command `npm run cli` knows, in the order `help` lists them. */
 export const commands: readonly CliCommand[] = [
   auditTimeCommand,
+  cycleCommand,
   ...clientCommands,
   ...personCommands,
   seedCommand,
