@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AuditTimeEntry, AuditTimeResult, AuditTimeTable } from '../shared/audit-time';
 
 /**
  * Every table: a time-sortable text id (UUIDv7, so records made offline on two laptops merge
@@ -118,3 +119,66 @@ export const settings = sqliteTable('settings', {
   updatedAt: text('updated_at').notNull(),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * Versions of the audit-time table (bands, role columns, caps, minimums, factor catalogue). A CB
+ * edit is a new row; rows are never changed except which one is current, so every saved result
+ * can be read and explained with the exact table it was calculated with.
+ */
+export const auditTimeTables = sqliteTable(
+  'audit_time_tables',
+  {
+    id: text('id').primaryKey(),
+    version: text('version').notNull(),
+    /** YYYY-MM-DD: from when the CB applies this version. */
+    effectiveDate: text('effective_date').notNull(),
+    /** The whole table as JSON, in the shape shared/audit-time/table.ts validates. */
+    table: text('table', { mode: 'json' }).$type<AuditTimeTable>().notNull(),
+    isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by').references(() => people.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('audit_time_tables_version_unique').on(t.version),
+    // At most one current version, enforced by the database itself.
+    uniqueIndex('audit_time_tables_one_current')
+      .on(t.isCurrent)
+      .where(sql`${t.isCurrent} = 1`),
+  ],
+);
+
+/**
+ * A client's saved audit-time calculations (ISO/IEC 17021-1 9.1.4: the audit time determined and
+ * its justification are recorded). Input and output are kept whole; an override of the days by a
+ * lead auditor waits for approval by a second person.
+ */
+export const auditTimeResults = sqliteTable(
+  'audit_time_results',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    tableId: text('table_id')
+      .notNull()
+      .references(() => auditTimeTables.id),
+    tableVersion: text('table_version').notNull(),
+    auditType: text('audit_type').notNull(),
+    input: text('input', { mode: 'json' }).$type<AuditTimeEntry>().notNull(),
+    output: text('output', { mode: 'json' }).$type<AuditTimeResult>().notNull(),
+    calculatedDays: real('calculated_days').notNull(),
+    overrideDays: real('override_days'),
+    overrideReason: text('override_reason'),
+    overriddenBy: text('overridden_by').references(() => people.id),
+    overriddenAt: text('overridden_at'),
+    /** notRequired | pending | approved | rejected */
+    approvalState: text('approval_state').notNull().default('notRequired'),
+    /** Who decided on the override, whether approved or rejected (never the overrider). */
+    approvedBy: text('approved_by').references(() => people.id),
+    approvedAt: text('approved_at'),
+    approvalNote: text('approval_note'),
+    createdBy: text('created_by').references(() => people.id),
+    ...timestamps,
+  },
+  (t) => [index('audit_time_results_client_idx').on(t.clientId, t.createdAt)],
+);

@@ -5,6 +5,8 @@ import {
   type SessionState,
 } from '../../shared/api/contract';
 import { AppError, validationError, type Result } from '../../shared/errors';
+import * as auditTime from '../services/audit-time';
+import * as auditTimeTables from '../services/audit-time-tables';
 import * as clients from '../services/clients';
 import * as peopleService from '../services/people';
 import type { AppRuntime } from '../runtime';
@@ -69,6 +71,24 @@ function implementations(runtime: AppRuntime): Implementations {
     restoreClient: (input) => clients.restoreClient(ctx(), input.id),
     clientHistory: (input) => clients.clientHistory(ctx(), input.id),
     nextClientReference: () => clients.nextClientReference(runtime.database.db, runtime.now()),
+
+    listAuditTimeTables: () => auditTimeTables.listAuditTimeTables(ctx()),
+    getAuditTimeTable: (input) => auditTimeTables.getAuditTimeTable(ctx(), input.id),
+    currentAuditTimeTable: () => {
+      const c = ctx();
+      if (!c.actor) throw new AppError('FORBIDDEN', 'Choose who is working first.');
+      return auditTimeTables.currentAuditTimeTable(c);
+    },
+    createAuditTimeTable: (input) => auditTimeTables.createAuditTimeTable(ctx(), input),
+    makeAuditTimeTableCurrent: (input) =>
+      auditTimeTables.makeAuditTimeTableCurrent(ctx(), input.id),
+    previewAuditTime: (input) => auditTime.previewAuditTime(ctx(), input),
+    saveAuditTime: (input) => auditTime.saveAuditTime(ctx(), input),
+    listAuditTimeResults: (input) => auditTime.listAuditTimeResults(ctx(), input.clientId),
+    getAuditTimeResult: (input) => auditTime.getAuditTimeResult(ctx(), input.id),
+    overrideAuditTime: (input) => auditTime.overrideAuditTime(ctx(), input),
+    decideAuditTimeOverride: (input) => auditTime.decideAuditTimeOverride(ctx(), input),
+    recomputeAuditTime: (input) => auditTime.recomputeAuditTime(ctx(), input.id),
 
     dataStatus: () => runtime.dataStatus(),
     backupNow: () => runtime.backupNow(),

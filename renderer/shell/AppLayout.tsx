@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Building2, Database, HardDriveDownload, Users } from 'lucide-react';
+import { Building2, Database, HardDriveDownload, TableProperties, Users } from 'lucide-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { hasAnyRole, roleLabels, type Role } from '../../shared/people/schema';
 import { call } from '../api';
@@ -17,6 +17,7 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: '/clients', label: 'Clients', icon: Building2 },
   { to: '/people', label: 'People', icon: Users },
+  { to: '/settings/audit-time-tables', label: 'Audit-time tables', icon: TableProperties },
   { to: '/data', label: 'Data and backups', icon: Database },
 ];
 

@@ -1,4 +1,9 @@
 import { createHashRouter, Navigate } from 'react-router';
+import AuditTimeCalculationPage from '../features/audit-time/AuditTimeCalculationPage';
+import AuditTimeResultPage from '../features/audit-time/AuditTimeResultPage';
+import AuditTimeTableEditPage from '../features/audit-time-tables/AuditTimeTableEditPage';
+import AuditTimeTablePage from '../features/audit-time-tables/AuditTimeTablePage';
+import AuditTimeTablesPage from '../features/audit-time-tables/AuditTimeTablesPage';
 import ClientEditPage from '../features/clients/ClientEditPage';
 import ClientList from '../features/clients/ClientList';
 import ClientPage from '../features/clients/ClientPage';
@@ -17,6 +22,11 @@ export const router = createHashRouter([
       { path: 'clients/new', element: <ClientEditPage /> },
       { path: 'clients/:id', element: <ClientPage /> },
       { path: 'clients/:id/edit', element: <ClientEditPage /> },
+      { path: 'clients/:id/audit-time/new', element: <AuditTimeCalculationPage /> },
+      { path: 'clients/:id/audit-time/:resultId', element: <AuditTimeResultPage /> },
+      { path: 'settings/audit-time-tables', element: <AuditTimeTablesPage /> },
+      { path: 'settings/audit-time-tables/new', element: <AuditTimeTableEditPage /> },
+      { path: 'settings/audit-time-tables/:tableId', element: <AuditTimeTablePage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'data', element: <DataPage /> },
       { path: '*', element: <Navigate to="/clients" replace /> },

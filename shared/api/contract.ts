@@ -20,6 +20,19 @@ import {
   type DataStatus,
 } from '../data/schema';
 import type { Result } from '../errors';
+import {
+  auditTimeInputSchema,
+  clientAuditTimeSchema,
+  decideOverrideSchema,
+  newAuditTimeTableSchema,
+  overrideAuditTimeSchema,
+  saveAuditTimeSchema,
+  type AuditTimeRecomputation,
+  type AuditTimeRecord,
+  type AuditTimeResult,
+  type AuditTimeTableSummary,
+  type AuditTimeTableVersion,
+} from '../audit-time';
 
 /**
  * The one API contract between renderer and main process (and the browser harness, and tests).
@@ -65,6 +78,19 @@ export const contract = {
   restoreClient: method<Client>()(byId),
   clientHistory: method<ChangeLogEntry[]>()(byId),
   nextClientReference: method<string>()(noInput),
+
+  listAuditTimeTables: method<AuditTimeTableSummary[]>()(noInput),
+  getAuditTimeTable: method<AuditTimeTableVersion>()(byId),
+  currentAuditTimeTable: method<AuditTimeTableVersion>()(noInput),
+  createAuditTimeTable: method<AuditTimeTableVersion>()(newAuditTimeTableSchema),
+  makeAuditTimeTableCurrent: method<AuditTimeTableVersion>()(byId),
+  previewAuditTime: method<AuditTimeResult>()(auditTimeInputSchema),
+  saveAuditTime: method<AuditTimeRecord>()(saveAuditTimeSchema),
+  listAuditTimeResults: method<AuditTimeRecord[]>()(clientAuditTimeSchema),
+  getAuditTimeResult: method<AuditTimeRecord>()(byId),
+  overrideAuditTime: method<AuditTimeRecord>()(overrideAuditTimeSchema),
+  decideAuditTimeOverride: method<AuditTimeRecord>()(decideOverrideSchema),
+  recomputeAuditTime: method<AuditTimeRecomputation>()(byId),
 
   dataStatus: method<DataStatus>()(noInput),
   backupNow: method<BackupInfo>()(noInput),

@@ -1,5 +1,36 @@
 export { calculateAuditTime } from './calculate';
 export {
+  auditTimeEntrySchema,
+  checkAuditTimeEntry,
+  entryToRequest,
+  factorReasonSchema,
+  type AuditTimeEntry,
+  type AuditTimeEntryInput,
+} from './entry';
+export {
+  iso27001,
+  partTimeHours,
+  prefillFromClient,
+  suggestAiRoleColumn,
+  type AuditTimePrefill,
+  type RoleSuggestion,
+} from './prefill';
+export {
+  approvalStateLabels,
+  approvalStates,
+  clientAuditTimeSchema,
+  decideOverrideSchema,
+  newAuditTimeTableSchema,
+  overrideAuditTimeSchema,
+  saveAuditTimeSchema,
+  type ApprovalState,
+  type AuditTimeRecomputation,
+  type AuditTimeRecord,
+  type AuditTimeTableSummary,
+  type AuditTimeTableVersion,
+  type NewAuditTimeTable,
+} from './records';
+export {
   auditTimeInputSchema,
   auditTypes,
   auditTypeSchema,

@@ -8,6 +8,7 @@ const entityLabels: Record<string, string> = {
   client: 'Client',
   client_site: 'Site',
   client_contact: 'Contact',
+  audit_time_result: 'Audit time',
 };
 
 function describe(entry: ChangeLogEntry): { what: string; from: string; to: string } {

@@ -15,11 +15,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Archive, Pencil, Undo2 } from 'lucide-react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { aiRoleLabels, type Client } from '../../../shared/clients/schema';
 import { countryName } from '../../../shared/countries';
 import { call, errorMessage } from '../../api';
 import { formatInstant } from '../../format';
+import AuditTimeTab from '../audit-time/AuditTimeTab';
 import ClientHistory from './ClientHistory';
 import StatusBadge from './StatusBadge';
 import { clientsKey, useClient } from './useClients';
@@ -80,6 +81,8 @@ export default function ClientPage() {
   const navigate = useNavigate();
   const client = useClient(id);
   const { archive, restore } = useArchiveActions();
+  // ?tab=audit-time: screens that belong to a tab link back to it.
+  const [search] = useSearchParams();
 
   if (client.isPending) return <Loader aria-label="Loading client" />;
   if (client.isError) return <Alert color="red">{errorMessage(client.error)}</Alert>;
@@ -137,11 +140,12 @@ export default function ClientPage() {
           restored.
         </Alert>
       )}
-      <Tabs defaultValue="details" keepMounted={false}>
+      <Tabs defaultValue={search.get('tab') ?? 'details'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="details">Details</Tabs.Tab>
           <Tabs.Tab value="sites">Sites ({c.sites.length})</Tabs.Tab>
           <Tabs.Tab value="contacts">Contacts ({c.contacts.length})</Tabs.Tab>
+          <Tabs.Tab value="audit-time">Audit time</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
@@ -152,6 +156,9 @@ export default function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           <Contacts client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="audit-time" pt="md">
+          <AuditTimeTab client={c} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <ClientHistory clientId={c.id} />
