@@ -115,7 +115,22 @@ export function getClient(db: Db, id: string): Client {
   };
 }
 
-export function scalarFields(c: Omit<ClientRow, 'id' | 'createdAt' | 'updatedAt' | 'searchText'>) {
+type ScalarColumns = Pick<
+  ClientRow,
+  | 'reference'
+  | 'legalName'
+  | 'tradingName'
+  | 'country'
+  | 'address'
+  | 'status'
+  | 'scope'
+  | 'aiRoles'
+  | 'aiSystemCount'
+  | 'otherCertifications'
+  | 'notes'
+>;
+
+export function scalarFields(c: ScalarColumns) {
   return {
     reference: c.reference,
     legalName: c.legalName,
@@ -140,8 +155,11 @@ export function createClient(ctx: ServiceContext, input: ClientValues): Client {
     ensureReferenceFree(tx, reference);
     const row: ClientRow = {
       id,
-      ...scalarFields({ ...input, reference, archivedAt: null }),
+      ...scalarFields({ ...input, reference }),
       searchText: searchText({ ...input, reference }),
+      requiredCompetenceAreas: [],
+      applicationReviewedBy: null,
+      applicationReviewedAt: null,
       archivedAt: null,
       createdAt: at,
       updatedAt: at,

@@ -67,6 +67,7 @@ function insertPerson(ctx: ServiceContext, input: PersonInput): Person {
     pinHash: null,
     pinSalt: null,
     active: true,
+    languages: [],
     createdAt: at,
     updatedAt: at,
     ...(input.pin ? hashPin(input.pin) : {}),

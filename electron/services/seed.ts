@@ -106,11 +106,14 @@ class ClientBatch {
   add(values: ClientValues, reference: string): void {
     const { at } = this;
     const id = uuidv7();
-    const scalars = scalarFields({ ...values, reference, archivedAt: null });
+    const scalars = scalarFields({ ...values, reference });
     this.clientRows.push({
       id,
       ...scalars,
       searchText: searchText({ ...values, reference }),
+      requiredCompetenceAreas: [],
+      applicationReviewedBy: null,
+      applicationReviewedAt: null,
       archivedAt: null,
       createdAt: at,
       updatedAt: at,
