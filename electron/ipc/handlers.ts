@@ -1,19 +1,16 @@
-import {
-  contract,
-  type MethodName,
-  type MethodParsedInput,
-  type SessionState,
-} from '../../shared/api/contract';
+import { contract, type MethodName, type SessionState } from '../../shared/api/contract';
 import { AppError, validationError, type Result } from '../../shared/errors';
 import * as auditTime from '../services/audit-time';
 import * as auditTimeTables from '../services/audit-time-tables';
 import * as clients from '../services/clients';
 import * as peopleService from '../services/people';
 import type { AppRuntime } from '../runtime';
+import { auditsImplementations } from './handlers-audits';
+import { programmeImplementations } from './handlers-programme';
+import { teamImplementations } from './handlers-team';
+import type { ImplementationsOf } from './implementation';
 
-type Implementations = {
-  [M in MethodName]: (input: MethodParsedInput<M>) => unknown;
-};
+type Implementations = ImplementationsOf<MethodName>;
 
 export type Handler = (raw: unknown) => Promise<Result<unknown>>;
 export type Handlers = Record<MethodName, Handler>;
@@ -93,6 +90,9 @@ function implementations(runtime: AppRuntime): Implementations {
     dataStatus: () => runtime.dataStatus(),
     backupNow: () => runtime.backupNow(),
     restoreBackup: (input) => runtime.restore(input.file),
+    ...auditsImplementations(runtime),
+    ...teamImplementations(runtime),
+    ...programmeImplementations(runtime),
   };
 }
 

@@ -20,6 +20,10 @@ import {
   type DataStatus,
 } from '../data/schema';
 import type { Result } from '../errors';
+import { byId, method, noInput } from './method';
+import { auditsContract } from './contract-audits';
+import { teamContract } from './contract-team';
+import { programmeContract } from './contract-programme';
 import {
   auditTimeInputSchema,
   clientAuditTimeSchema,
@@ -39,18 +43,6 @@ import {
  * Every method names its zod input schema; the output type rides along as a phantom type.
  * Main registers exactly these handlers, the preload exposes exactly these names.
  */
-interface MethodDef<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: never set at run time. */
-  readonly output?: O;
-}
-
-const method =
-  <O>() =>
-  <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
-
-const noInput = z.object({}).strict().optional();
-const byId = z.object({ id: z.string().min(1, { message: 'An id is required.' }) });
 
 export interface SessionState {
   setupRequired: boolean;
@@ -95,6 +87,11 @@ export const contract = {
   dataStatus: method<DataStatus>()(noInput),
   backupNow: method<BackupInfo>()(noInput),
   restoreBackup: method<DataStatus>()(restoreBackupSchema),
+
+  // Issue 5, one file per area so they grow independently.
+  ...auditsContract,
+  ...teamContract,
+  ...programmeContract,
 };
 
 export type Contract = typeof contract;

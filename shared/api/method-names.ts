@@ -1,4 +1,7 @@
 import type { MethodName } from './contract';
+import { auditsMethodNames } from './method-names-audits';
+import { programmeMethodNames } from './method-names-programme';
+import { teamMethodNames } from './method-names-team';
 
 /**
  * The contract's method names as a plain list, for the preload: importing the contract itself
@@ -36,6 +39,9 @@ export const apiMethodNames = [
   'dataStatus',
   'backupNow',
   'restoreBackup',
+  ...auditsMethodNames,
+  ...teamMethodNames,
+  ...programmeMethodNames,
 ] as const satisfies readonly MethodName[];
 
 export type ApiMethodName = (typeof apiMethodNames)[number];

@@ -1,0 +1,2 @@
+/** Method names of contract-programme.ts, for the preload (which must not import zod). */
+export const programmeMethodNames = [] as const;
