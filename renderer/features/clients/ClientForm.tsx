@@ -14,8 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useBlocker } from 'react-router';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   aiRoleLabels,
   aiRoles,
@@ -23,7 +22,8 @@ import {
   clientStatuses,
 } from '../../../shared/clients/schema';
 import { errorMessage } from '../../api';
-import AppModal from '../../ui/AppModal';
+import DraftOffer from '../../ui/DraftOffer';
+import LeaveGuard from '../../ui/LeaveGuard';
 import { schemaErrors, serverFieldError } from '../../forms';
 import ContactsFieldset from './ContactsFieldset';
 import CountrySelect from './CountrySelect';
@@ -57,17 +57,6 @@ export default function ClientForm(props: Props) {
   const draft = useDraft(props.draftKey, form.values, dirty);
   const [offerDraft, setOfferDraft] = useState(draft.found !== null);
 
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !saved.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
   const save = async (values: ClientFormValues) => {
     setBanner(null);
     const errors = schemaErrors(clientInputSchema, valuesToInput(values));
@@ -99,30 +88,16 @@ export default function ClientForm(props: Props) {
     <form onSubmit={submit} noValidate>
       <Stack>
         {offerDraft && draft.found && (
-          <Alert color="yellow" title="Unsaved changes from earlier">
-            <Group>
-              <Text size="sm">You left this form without saving. Restore what you typed?</Text>
-              <Button
-                size="xs"
-                onClick={() => {
-                  if (draft.found) form.setValues(draft.found);
-                  setOfferDraft(false);
-                }}
-              >
-                Restore my changes
-              </Button>
-              <Button
-                size="xs"
-                variant="subtle"
-                onClick={() => {
-                  draft.clear();
-                  setOfferDraft(false);
-                }}
-              >
-                Discard them
-              </Button>
-            </Group>
-          </Alert>
+          <DraftOffer
+            onRestore={() => {
+              if (draft.found) form.setValues(draft.found);
+              setOfferDraft(false);
+            }}
+            onDiscard={() => {
+              draft.clear();
+              setOfferDraft(false);
+            }}
+          />
         )}
         {banner && (
           <Alert color="red" role="alert">
@@ -225,25 +200,7 @@ export default function ClientForm(props: Props) {
           </Button>
         </Group>
       </Stack>
-      <AppModal
-        opened={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
-      >
-        <Stack>
-          <Text>
-            You have changes that are not saved. They stay kept as a draft on this computer.
-          </Text>
-          <Group justify="end">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              Stay and keep editing
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              Leave
-            </Button>
-          </Group>
-        </Stack>
-      </AppModal>
+      <LeaveGuard dirty={dirty} saved={saved} />
     </form>
   );
 }
