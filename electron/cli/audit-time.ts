@@ -7,6 +7,7 @@ import {
   type AuditTimeTable,
 } from '../../shared/audit-time';
 import { AppError } from '../../shared/errors';
+import { currentAuditTimeTable } from '../services/audit-time-tables';
 import { optionValue, userPath } from './args';
 import type { CliCommand } from './command';
 
@@ -29,11 +30,16 @@ function readTable(file: string): AuditTimeTable {
 export const auditTimeCommand: CliCommand = {
   name: 'audit-time',
   summary:
-    'audit-time [FILE] [--table TABLE.json]: auditor-days for an AIMS audit (Stage 1, Stage 2, surveillance, recertification) with a step-by-step justification.',
-  needsDatabase: false,
-  run: async (args, io) => {
+    'audit-time [FILE] [--table TABLE.json] [--db PATH]: auditor-days for an AIMS audit (Stage 1, Stage 2, surveillance, recertification) with a step-by-step justification; the table is --table, else the current version in --db, else the shipped default.',
+  needsDatabase: 'whenGiven',
+  run: async (args, io, runtime) => {
     const tableFile = optionValue(args, 'table', 'cb-table.json');
-    const table = tableFile === undefined ? defaultAuditTimeTable : readTable(tableFile);
+    const table =
+      tableFile !== undefined
+        ? readTable(tableFile)
+        : runtime
+          ? currentAuditTimeTable(runtime.context()).table
+          : defaultAuditTimeTable;
     const parsed = parseAuditTimeInput(await io.readInput(), table);
     if (!parsed.ok) {
       throw new AppError('VALIDATION', parsed.error.message, parsed.error.field);

@@ -16,8 +16,11 @@ export interface CliCommand {
   /** e.g. 'client add', 'audit-time' */
   name: string;
   summary: string;
-  /** Whether it needs the database (opened lazily from --db, created with migrations if missing). */
-  needsDatabase: boolean;
+  /**
+   * Whether it needs the database (from --db or the app's own file, created with migrations if
+   * missing); 'whenGiven' opens it only when --db is on the command line.
+   */
+  needsDatabase: boolean | 'whenGiven';
   /**
    * Returns the JSON value to print on stdout (exit 0). Throw AppError('VALIDATION', msg, field)
    * for bad input (exit 2, `{"error":{code,field,message}}` on stdout, one line on stderr).

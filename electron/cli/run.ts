@@ -142,7 +142,8 @@ export async function runCli(
       readInput: inputReader(args, host),
       stderr: (line) => host.stderr(`${oneLine(line)}\n`),
     };
-    if (found.command.needsDatabase) {
+    const { needsDatabase } = found.command;
+    if (needsDatabase === true || (needsDatabase === 'whenGiven' && 'db' in args.options)) {
       const db = optionValue(args, 'db', 'audit-desk.sqlite');
       const databasePath = db === undefined ? host.defaultDatabasePath : userPath(db);
       runtime = await AppRuntime.start({ databasePath, backupOnOpen: false });
