@@ -1,2 +1,21 @@
 /** Method names of contract-team.ts, for the preload (which must not import zod). */
-export const teamMethodNames = [] as const;
+export const teamMethodNames = [
+  'getPersonProfile',
+  'updatePersonCompetence',
+  'addQualification',
+  'updateQualification',
+  'removeQualification',
+  'addUnavailability',
+  'removeUnavailability',
+  'addImpartialityDeclaration',
+  'updateImpartialityDeclaration',
+  'removeImpartialityDeclaration',
+  'getApplicationReview',
+  'reviewApplication',
+  'teamCandidates',
+  'checkTeam',
+  'assignTeam',
+  'auditTeam',
+  'getTeamSettings',
+  'updateTeamSettings',
+] as const;

@@ -1,12 +1,26 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { UserPlus } from 'lucide-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { roleLabels, type Person } from '../../../shared/people/schema';
 import { call, errorMessage } from '../../api';
 import { sessionKey, useSession } from '../../session/useSession';
+import PersonCalendarButton from '../calendar/PersonCalendarButton';
 import PersonModal from './PersonModal';
+import TeamSettingsCard from './TeamSettingsCard';
 
 const peopleKey = ['people'] as const;
 
@@ -37,6 +51,10 @@ export default function PeoplePage() {
         )}
       </Group>
       {!isAdmin && <Text c="dimmed">Only an administrator adds or changes people.</Text>}
+      <Text size="sm" c="dimmed">
+        Open a person for their qualifications, competence areas, languages, days away and declared
+        relationships with clients.
+      </Text>
       {people.data.length === 1 && isAdmin && (
         <Alert color="indigo" title="Only you so far">
           Add the schedulers, auditors, lead auditors, technical experts and decision makers who
@@ -57,7 +75,14 @@ export default function PeoplePage() {
         <Table.Tbody>
           {people.data.map((p) => (
             <Table.Tr key={p.id}>
-              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Anchor component={Link} to={`/people/${p.id}`}>
+                    {p.name}
+                  </Anchor>
+                  <PersonCalendarButton person={p} />
+                </Group>
+              </Table.Td>
               <Table.Td>{p.email}</Table.Td>
               <Table.Td>{p.roles.map((r) => roleLabels[r]).join(', ')}</Table.Td>
               <Table.Td>{p.hasPin ? 'Set' : 'None'}</Table.Td>
@@ -79,6 +104,7 @@ export default function PeoplePage() {
           ))}
         </Table.Tbody>
       </Table>
+      {isAdmin && <TeamSettingsCard />}
       {editing && (
         <PersonModal
           opened
