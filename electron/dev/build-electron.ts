@@ -34,7 +34,15 @@ export function unexpectedRequires(code: string, allowed: (id: string) => boolea
     .split('\n')
     .filter((line) => !/^\s*(\/\/|\/?\*)/.test(line))
     .join('\n');
-  const ids = [...code.matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map((m) => m[2] ?? '');
+  // A require quoted inside a message ("require('iconv-lite').extendNodeEncodings() is not
+  // supported", in @pdf-lib/fontkit) is text: an odd number of double quotes before it on its
+  // line means it sits inside a string.
+  const ids = [...code.matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)]
+    .filter((m) => {
+      const lineStart = code.lastIndexOf('\n', m.index) + 1;
+      return (code.slice(lineStart, m.index).match(/(?<!\\)"/g) ?? []).length % 2 === 0;
+    })
+    .map((m) => m[2] ?? '');
   const computed = /\brequire\(\s*["'][^"']*["']\s*\+/.test(code) ? ['(computed path)'] : [];
   return [...new Set([...ids.filter((id) => !allowed(id)), ...computed])];
 }

@@ -1,2 +1,12 @@
 /** Method names of contract-audits.ts, for the preload (which must not import zod). */
-export const auditsMethodNames = [] as const;
+export const auditsMethodNames = [
+  'recordCertificationDecision',
+  'clientProgramme',
+  'auditPlanDefaults',
+  'createAudit',
+  'updateAudit',
+  'changeAuditState',
+  'listAudits',
+  'getAudit',
+  'auditPlanPdf',
+] as const;

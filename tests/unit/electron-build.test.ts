@@ -12,8 +12,14 @@ describe('unexpectedRequires', () => {
       'const c = require("./langs/en.json");',
       '\t* @example require("i18n-iso-countries/langs/en.json")',
       'var locale = require("./langs/" + name + ".json");',
+      'console.error("ACTION NEEDED: require(\'iconv-lite\').extendNodeEncodings() is not supported");',
+      'var x = "a" + require("./after-a-string");',
     ].join('\n');
-    expect(unexpectedRequires(code, isExternal)).toEqual(['./langs/en.json', '(computed path)']);
+    expect(unexpectedRequires(code, isExternal)).toEqual([
+      './langs/en.json',
+      './after-a-string',
+      '(computed path)',
+    ]);
   });
 
   it('treats Electron, the native module, electron-log and Node builtins as external', () => {
