@@ -1,9 +1,11 @@
+import { auditCommands } from './audit';
 import { auditTimeCommand } from './audit-time';
 import { clientCommands } from './client';
 import type { CliCommand } from './command';
 import { cycleCommand } from './cycle';
 import { dataCommands } from './data';
 import { personCommands } from './person';
+import { programmeCommand } from './programme';
 import { seedCommand } from './seed';
 
 /** Every command `npm run cli` knows, in the order `help` lists them. */
@@ -11,6 +13,8 @@ export const commands: readonly CliCommand[] = [
   auditTimeCommand,
   cycleCommand,
   ...clientCommands,
+  ...auditCommands,
+  programmeCommand,
   ...personCommands,
   seedCommand,
   ...dataCommands,

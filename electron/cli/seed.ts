@@ -7,7 +7,7 @@ import { opened } from './invoke';
 export const seedCommand: CliCommand = {
   name: 'seed',
   summary:
-    'seed --demo: the demo certification body (10 people, 40 clients) into a database without clients; seed --clients N: N generated clients.',
+    'seed --demo [--today YYYY-MM-DD]: the demo certification body (10 people with their competence, 40 clients, their certification cycles and audits, dated so that every programme state is present on that day) into a database without clients; seed --clients N: N generated clients.',
   needsDatabase: true,
   run: async (args, _io, runtime) => {
     const context = opened(runtime).context();
@@ -16,7 +16,8 @@ export const seedCommand: CliCommand = {
     if (demo === (clients !== undefined)) {
       throw new AppError('VALIDATION', 'Give either --demo or --clients N.', 'demo');
     }
-    if (demo) return seedDemo(context);
+    const today = optionValue(args, 'today', '2026-05-01');
+    if (demo) return seedDemo(context, today === undefined ? {} : { today });
     const n = Number(clients);
     return seedClients(context, n);
   },

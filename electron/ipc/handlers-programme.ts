@@ -1,4 +1,6 @@
 import type { programmeContract } from '../../shared/api/contract-programme';
+import * as calendar from '../services/calendar';
+import * as programme from '../services/programme';
 import type { AppRuntime } from '../runtime';
 import type { ImplementationsOf } from './implementation';
 
@@ -6,6 +8,12 @@ import type { ImplementationsOf } from './implementation';
 export function programmeImplementations(
   runtime: AppRuntime,
 ): ImplementationsOf<keyof typeof programmeContract> {
-  void runtime;
-  return {};
+  const ctx = () => runtime.context();
+  return {
+    programmeOverview: (input) => programme.programmeOverview(ctx(), input),
+    programmeCalendar: (input) => programme.programmeCalendar(ctx(), input.month),
+    programmeUtilisation: (input) => programme.programmeUtilisation(ctx(), input),
+    auditCalendarFile: (input) => calendar.auditCalendarFile(ctx(), input.id),
+    personCalendarFile: (input) => calendar.personCalendarFile(ctx(), input.id),
+  };
 }

@@ -1,13 +1,22 @@
+import { formatISO } from 'date-fns';
 import { count } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/open';
-import { changeLog, clientContacts, clients, clientSites } from '../../db/schema';
+import {
+  certificationCycles,
+  changeLog,
+  clientContacts,
+  clients,
+  clientSites,
+} from '../../db/schema';
 import {
   clientInputSchema,
   clientStatuses,
   type ClientStatus,
   type ClientValues,
 } from '../../shared/clients/schema';
+import { addCalendarDays } from '../../shared/cycle';
+import { isCalendarDay } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { contactColumns, siteColumns } from './client-children';
 import { createClient, nextClientReference, scalarFields, searchText } from './clients';
@@ -15,12 +24,23 @@ import { actorId, nowIso, requireRole, type ServiceContext } from './context';
 import { createPerson, listPeople } from './people';
 import { demoClient, generatedClient } from './seed-clients';
 import { demoCompanies, demoPeople } from './seed-data';
+import { seedDemoProgramme, type SeededClient } from './seed-programme';
 import { seededRandom, shuffled } from './seed-random';
 
 /** How many records a seed added. */
 export interface SeedResult {
   people: number;
   clients: number;
+}
+
+export interface DemoSeedResult extends SeedResult {
+  cycles: number;
+  audits: number;
+}
+
+export interface DemoSeedOptions {
+  /** YYYY-MM-DD the programme's dates are relative to; the caller's today by default. */
+  today?: string;
 }
 
 // Fixed seeds: the same demo certification body on every machine, every run.
@@ -47,13 +67,18 @@ function demoReference(index: number): string {
 }
 
 /**
- * Loads the demo certification body: its staff and 40 clients. Demo clients only go into a
- * database without clients (CONFLICT otherwise), so a real register is never mixed with invented
- * companies; demo people already present (same e-mail) are kept, not added twice. Everything
- * goes through the client and people services, in one transaction.
+ * Loads the demo certification body: its staff with their competence, 40 clients, and their
+ * certification programmes relative to `today` (every state of the cycle present on that day).
+ * Demo clients only go into a database without clients (CONFLICT otherwise), so a real register
+ * is never mixed with invented companies; demo people already present (same e-mail) are kept,
+ * not added twice. People and clients go through their services; all in one transaction.
  */
-export function seedDemo(ctx: ServiceContext): SeedResult {
+export function seedDemo(ctx: ServiceContext, options: DemoSeedOptions = {}): DemoSeedResult {
   requireRole(ctx, ['admin'], 'load demo data');
+  const today = options.today ?? formatISO(ctx.now(), { representation: 'date' });
+  if (!isCalendarDay(today)) {
+    throw new AppError('VALIDATION', 'Today must be a real date written YYYY-MM-DD.', 'today');
+  }
   if (clientCount(ctx.db) > 0) {
     throw new AppError(
       'CONFLICT',
@@ -73,12 +98,13 @@ export function seedDemo(ctx: ServiceContext): SeedResult {
       createPerson(ctx, person);
       people++;
     }
-    demoCompanies.forEach((company, i) => {
+    const seeded: SeededClient[] = demoCompanies.map((company, i) => {
       const status = statuses[i] ?? 'certified';
       const input = demoClient(random, company, status, demoReference(i));
-      createClient(ctx, clientInputSchema.parse(input));
+      return { client: createClient(ctx, clientInputSchema.parse(input)), product: company[2] };
     });
-    return { people, clients: demoCompanies.length };
+    const programme = seedDemoProgramme(ctx, seeded, today);
+    return { people, clients: demoCompanies.length, ...programme };
   });
 }
 
@@ -86,6 +112,7 @@ type ClientRow = typeof clients.$inferInsert;
 type ContactRow = typeof clientContacts.$inferInsert;
 type SiteRow = typeof clientSites.$inferInsert;
 type ChangeRow = typeof changeLog.$inferInsert;
+type CycleRow = typeof certificationCycles.$inferInsert;
 
 /**
  * Rows for many clients, written in multi-row inserts: the same rows and 'created' change-log
@@ -96,6 +123,7 @@ class ClientBatch {
   private contactRows: ContactRow[] = [];
   private siteRows: SiteRow[] = [];
   private changeRows: ChangeRow[] = [];
+  private cycleRows: CycleRow[] = [];
 
   constructor(
     private readonly tx: Db,
@@ -103,7 +131,8 @@ class ClientBatch {
     private readonly at: string,
   ) {}
 
-  add(values: ClientValues, reference: string): void {
+  /** `decisionDate`: the certification decision that started a certified client's cycle. */
+  add(values: ClientValues, reference: string, decisionDate: string | null = null): void {
     const { at } = this;
     const id = uuidv7();
     const scalars = scalarFields({ ...values, reference });
@@ -137,6 +166,18 @@ class ClientBatch {
       this.siteRows.push({ id: siteId, clientId: id, ...columns, createdAt: at, updatedAt: at });
       this.created('client_site', siteId, id, columns);
     });
+    if (decisionDate !== null) {
+      const cycle = {
+        cycleNumber: 1,
+        decisionDate,
+        previousExpiryDate: null,
+        previousAuditDate: null,
+        recertificationDecisionDate: null,
+      };
+      const cycleId = uuidv7();
+      this.cycleRows.push({ id: cycleId, clientId: id, ...cycle, createdAt: at, updatedAt: at });
+      this.created('certification_cycle', cycleId, id, cycle);
+    }
     if (this.clientRows.length >= 200) this.flush();
   }
 
@@ -158,17 +199,20 @@ class ClientBatch {
     if (this.clientRows.length > 0) this.tx.insert(clients).values(this.clientRows).run();
     if (this.contactRows.length > 0) this.tx.insert(clientContacts).values(this.contactRows).run();
     if (this.siteRows.length > 0) this.tx.insert(clientSites).values(this.siteRows).run();
+    if (this.cycleRows.length > 0) this.tx.insert(certificationCycles).values(this.cycleRows).run();
     if (this.changeRows.length > 0) this.tx.insert(changeLog).values(this.changeRows).run();
     this.clientRows = [];
     this.contactRows = [];
     this.siteRows = [];
     this.changeRows = [];
+    this.cycleRows = [];
   }
 }
 
 /**
  * Adds `n` generated clients for volume testing (lists that stay instant at 10,000 rows), numbered
- * on from this year's highest reference. One transaction, multi-row inserts.
+ * on from this year's highest reference; certified and suspended ones with a certification cycle,
+ * so the programme has work at volume too. One transaction, multi-row inserts.
  */
 export function seedClients(ctx: ServiceContext, n: number): SeedResult {
   requireRole(ctx, ['admin'], 'generate clients');
@@ -180,14 +224,21 @@ export function seedClients(ctx: ServiceContext, n: number): SeedResult {
     );
   }
   const random = seededRandom(generatedSeed);
+  // A source of its own, so the clients are the same as before cycles were added.
+  const decisions = seededRandom(generatedSeed + 1);
   const today = ctx.now();
+  const day = formatISO(today, { representation: 'date' });
   const prefix = `C-${today.getUTCFullYear()}-`;
   ctx.db.transaction((tx) => {
     const first = Number(nextClientReference(tx, today).slice(prefix.length));
     const batch = new ClientBatch(tx, actorId(ctx), nowIso(ctx));
     for (let i = 0; i < n; i++) {
       const reference = `${prefix}${String(first + i).padStart(4, '0')}`;
-      batch.add(clientInputSchema.parse(generatedClient(random, reference)), reference);
+      const values = clientInputSchema.parse(generatedClient(random, reference));
+      // Decisions spread over the last 40 months: every programme state, for the benchmark.
+      const decisionDate = addCalendarDays(day, -decisions.int(20, 1200));
+      const inCycle = values.status === 'certified' || values.status === 'suspended';
+      batch.add(values, reference, inCycle ? decisionDate : null);
     }
     batch.flush();
   });

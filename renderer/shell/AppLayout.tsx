@@ -1,6 +1,14 @@
 import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Building2, Database, HardDriveDownload, TableProperties, Users } from 'lucide-react';
+import {
+  Building2,
+  CalendarRange,
+  ClipboardList,
+  Database,
+  HardDriveDownload,
+  TableProperties,
+  Users,
+} from 'lucide-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { hasAnyRole, roleLabels, type Role } from '../../shared/people/schema';
 import { call } from '../api';
@@ -15,7 +23,9 @@ interface NavItem {
 
 // The navigation mirrors the work; Programme, Audits, Findings, Certificates slot in here.
 const navItems: NavItem[] = [
+  { to: '/programme', label: 'Programme', icon: CalendarRange },
   { to: '/clients', label: 'Clients', icon: Building2 },
+  { to: '/audits', label: 'Audits', icon: ClipboardList },
   { to: '/people', label: 'People', icon: Users },
   { to: '/settings/audit-time-tables', label: 'Audit-time tables', icon: TableProperties },
   { to: '/data', label: 'Data and backups', icon: Database },

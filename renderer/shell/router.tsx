@@ -4,11 +4,16 @@ import AuditTimeResultPage from '../features/audit-time/AuditTimeResultPage';
 import AuditTimeTableEditPage from '../features/audit-time-tables/AuditTimeTableEditPage';
 import AuditTimeTablePage from '../features/audit-time-tables/AuditTimeTablePage';
 import AuditTimeTablesPage from '../features/audit-time-tables/AuditTimeTablesPage';
+import AuditList from '../features/audits/AuditList';
+import AuditPage from '../features/audits/AuditPage';
+import AuditPlanPage from '../features/audits/AuditPlanPage';
 import ClientEditPage from '../features/clients/ClientEditPage';
 import ClientList from '../features/clients/ClientList';
 import ClientPage from '../features/clients/ClientPage';
 import DataPage from '../features/data/DataPage';
 import PeoplePage from '../features/people/PeoplePage';
+import PersonPage from '../features/people/PersonPage';
+import ProgrammePage from '../features/programme/ProgrammePage';
 import AppLayout from './AppLayout';
 
 // Hash routing works the same under Electron's app:// protocol and the browser harness.
@@ -17,17 +22,23 @@ export const router = createHashRouter([
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/clients" replace /> },
+      { index: true, element: <Navigate to="/programme" replace /> },
+      { path: 'programme', element: <ProgrammePage /> },
       { path: 'clients', element: <ClientList /> },
       { path: 'clients/new', element: <ClientEditPage /> },
       { path: 'clients/:id', element: <ClientPage /> },
       { path: 'clients/:id/edit', element: <ClientEditPage /> },
       { path: 'clients/:id/audit-time/new', element: <AuditTimeCalculationPage /> },
       { path: 'clients/:id/audit-time/:resultId', element: <AuditTimeResultPage /> },
+      { path: 'audits', element: <AuditList /> },
+      { path: 'audits/new', element: <AuditPlanPage /> },
+      { path: 'audits/:id', element: <AuditPage /> },
+      { path: 'audits/:id/edit', element: <AuditPlanPage /> },
       { path: 'settings/audit-time-tables', element: <AuditTimeTablesPage /> },
       { path: 'settings/audit-time-tables/new', element: <AuditTimeTableEditPage /> },
       { path: 'settings/audit-time-tables/:tableId', element: <AuditTimeTablePage /> },
       { path: 'people', element: <PeoplePage /> },
+      { path: 'people/:id', element: <PersonPage /> },
       { path: 'data', element: <DataPage /> },
       { path: '*', element: <Navigate to="/clients" replace /> },
     ],

@@ -1,2 +1,8 @@
 /** Method names of contract-programme.ts, for the preload (which must not import zod). */
-export const programmeMethodNames = [] as const;
+export const programmeMethodNames = [
+  'programmeOverview',
+  'programmeCalendar',
+  'programmeUtilisation',
+  'auditCalendarFile',
+  'personCalendarFile',
+] as const;

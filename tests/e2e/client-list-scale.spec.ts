@@ -15,6 +15,7 @@ test('the client list stays usable at 10,000 clients: scroll to the end, search,
   await setUpFirstAdmin(page, harness);
   seedClients(harness.runtime.context(), 10_000);
   await page.reload();
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   await expect(page.getByText('10,000 clients')).toBeVisible();
   // Virtualised: only the visible rows are in the page, however many clients there are.
   const rendered = await page.locator('[data-testid="client-rows"] [role="row"]').count();
@@ -42,6 +43,7 @@ test('the demo certification body, as shown in the README', async ({ page, harne
   await setUpFirstAdmin(page, harness, 'Morgan Admin');
   seedDemo(harness.runtime.context());
   await page.reload();
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   await expect(page.getByText('40 clients')).toBeVisible();
   await page.screenshot({ path: screenshot });
 });

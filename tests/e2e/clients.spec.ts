@@ -17,6 +17,7 @@ test('a scheduler creates, edits, finds, archives and restores a client, and it 
   dbPath,
 }) => {
   await setUpFirstAdmin(page, harness);
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   await expect(page.getByText('No clients yet')).toBeVisible();
   await expectAccessible(page);
 
@@ -102,6 +103,7 @@ test('a scheduler creates, edits, finds, archives and restores a client, and it 
   await page.goto(reopened.url);
   await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   await page.getByRole('link', { name: 'Northwind Analytics Ltd' }).click();
   await expect(page.getByText('Northwind AI')).toBeVisible();
   await page.getByRole('tab', { name: 'Sites (2)' }).click();
@@ -127,6 +129,7 @@ test('a duplicate reference is refused at the reference field and the form keeps
       sites: [{ name: 'HQ', country: 'DE', isCentral: true, fullTimePersonnel: 5 }],
     }),
   );
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   await page.getByRole('link', { name: 'New client' }).click();
   await page.getByLabel('Legal name').fill('Second Ltd');
   await page.getByLabel('Client reference').fill('C-2026-0042');

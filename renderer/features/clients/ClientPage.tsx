@@ -21,6 +21,8 @@ import { countryName } from '../../../shared/countries';
 import { call, errorMessage } from '../../api';
 import { formatInstant } from '../../format';
 import AuditTimeTab from '../audit-time/AuditTimeTab';
+import ProgrammeTab from '../audits/ProgrammeTab';
+import ApplicationReviewTab from './ApplicationReviewTab';
 import ClientHistory from './ClientHistory';
 import StatusBadge from './StatusBadge';
 import { clientsKey, useClient } from './useClients';
@@ -145,7 +147,9 @@ export default function ClientPage() {
           <Tabs.Tab value="details">Details</Tabs.Tab>
           <Tabs.Tab value="sites">Sites ({c.sites.length})</Tabs.Tab>
           <Tabs.Tab value="contacts">Contacts ({c.contacts.length})</Tabs.Tab>
+          <Tabs.Tab value="application-review">Application review</Tabs.Tab>
           <Tabs.Tab value="audit-time">Audit time</Tabs.Tab>
+          <Tabs.Tab value="programme">Programme</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
@@ -157,8 +161,14 @@ export default function ClientPage() {
         <Tabs.Panel value="contacts" pt="md">
           <Contacts client={c} />
         </Tabs.Panel>
+        <Tabs.Panel value="application-review" pt="md">
+          <ApplicationReviewTab client={c} />
+        </Tabs.Panel>
         <Tabs.Panel value="audit-time" pt="md">
           <AuditTimeTab client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="programme" pt="md">
+          <ProgrammeTab client={c} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <ClientHistory clientId={c.id} />
