@@ -8,7 +8,7 @@ import { daysLabel, eventText } from './eventText';
 import StateBadge from './StateBadge';
 
 const columns = ['Client', 'Next event', 'Due', 'State', 'Audit booked', 'What follows'];
-const grid = 'minmax(9rem, 1.2fr) 10.5rem 7.5rem 5.5rem 9.5rem minmax(10rem, 2fr)';
+const grid = 'minmax(12rem, 1.5fr) 10.5rem 7.5rem 7.5rem 8.5rem minmax(10rem, 2fr)';
 const rowHeight = 52;
 
 interface Props {
