@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -14,23 +13,19 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Plus, Trash2 } from 'lucide-react';
-import { useRef, useState, type FormEvent } from 'react';
 import {
   aiRoleLabels,
   aiRoles,
   clientInputSchema,
   clientStatuses,
 } from '../../../shared/clients/schema';
-import { errorMessage } from '../../api';
-import DraftOffer from '../../ui/DraftOffer';
-import LeaveGuard from '../../ui/LeaveGuard';
-import { schemaErrors, serverFieldError } from '../../forms';
+import { useSavedForm } from '../../ui/useSavedForm';
+import { schemaErrors } from '../../forms';
 import ContactsFieldset from './ContactsFieldset';
 import CountrySelect from './CountrySelect';
 import SitesFieldset from './SitesFieldset';
 import { statusLabels } from './StatusBadge';
 import { valuesToInput, type ClientFormValues } from './clientFormValues';
-import { useDraft } from './useDraft';
 
 interface Props {
   draftKey: string;
@@ -50,60 +45,16 @@ export default function ClientForm(props: Props) {
     mode: 'controlled',
     initialValues: props.initialValues,
   });
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const saved = useRef(false);
-  const dirty = form.isDirty();
-  const draft = useDraft(props.draftKey, form.values, dirty);
-  const [offerDraft, setOfferDraft] = useState(draft.found !== null);
-
-  const save = async (values: ClientFormValues) => {
-    setBanner(null);
-    const errors = schemaErrors(clientInputSchema, valuesToInput(values));
-    if (Object.keys(errors).length > 0) {
-      form.setErrors(errors);
-      setBanner('Some fields need attention; each one says what is wrong. Nothing was saved yet.');
-      return;
-    }
-    setSaving(true);
-    try {
-      saved.current = true;
-      await props.onSubmit(values);
-      draft.clear();
-    } catch (error) {
-      saved.current = false;
-      const fieldError = serverFieldError(error);
-      if (fieldError) form.setErrors(fieldError);
-      setBanner(fieldError ? 'Not saved: ' + errorMessage(error) : errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void save(form.getValues());
-  };
+  const { saving, onSubmit, notices, guard } = useSavedForm(form, {
+    draftKey: props.draftKey,
+    check: (values) => schemaErrors(clientInputSchema, valuesToInput(values)),
+    save: props.onSubmit,
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {offerDraft && draft.found && (
-          <DraftOffer
-            onRestore={() => {
-              if (draft.found) form.setValues(draft.found);
-              setOfferDraft(false);
-            }}
-            onDiscard={() => {
-              draft.clear();
-              setOfferDraft(false);
-            }}
-          />
-        )}
-        {banner && (
-          <Alert color="red" role="alert">
-            {banner}
-          </Alert>
-        )}
+        {notices}
         <Fieldset legend="Organisation">
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <TextInput label="Legal name" withAsterisk {...form.getInputProps('legalName')} />
@@ -200,7 +151,7 @@ export default function ClientForm(props: Props) {
           </Button>
         </Group>
       </Stack>
-      <LeaveGuard dirty={dirty} saved={saved} />
+      {guard}
     </form>
   );
 }
