@@ -1,15 +1,11 @@
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AuditTimeTableVersion } from '../../../shared/audit-time';
-import { call, errorMessage } from '../../api';
-import { serverFieldError } from '../../forms';
-import DraftOffer from '../../ui/DraftOffer';
-import LeaveGuard from '../../ui/LeaveGuard';
+import { call } from '../../api';
+import { useSavedForm } from '../../ui/useSavedForm';
 import { auditTimeTablesKey } from '../audit-time/useAuditTime';
-import { useDraft } from '../clients/useDraft';
 import BandsEditor from './BandsEditor';
 import FactorsEditor from './FactorsEditor';
 import LimitsEditor from './LimitsEditor';
@@ -20,64 +16,28 @@ export default function TableEditForm({ from }: { from: AuditTimeTableVersion })
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<TableFormValues>({ mode: 'controlled', initialValues: copyOf(from.table) });
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const saved = useRef(false);
-  const dirty = form.isDirty();
-  const draft = useDraft(`audit-time-table:${from.id}`, form.values, dirty);
-  const [offerDraft, setOfferDraft] = useState(draft.found !== null);
-
-  const submit = async (values: TableFormValues) => {
-    setBanner(null);
-    const checked = checkTable(values);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
-      const n = Object.keys(checked.errors).length;
-      setBanner(
-        `Not saved yet: ${n === 1 ? 'one field needs' : `${n} fields need`} attention; each says what is wrong.`,
-      );
-      return;
-    }
-    setSaving(true);
-    try {
-      saved.current = true;
+  const { saving, onSubmit, notices, guard } = useSavedForm(form, {
+    draftKey: `audit-time-table:${from.id}`,
+    check: (values) => {
+      const checked = checkTable(values);
+      return checked.ok ? {} : checked.errors;
+    },
+    save: async (values) => {
+      const checked = checkTable(values);
+      if (!checked.ok) return;
       const created = await call('createAuditTimeTable', {
         ...checked.table,
         effectiveDate: checked.effectiveDate,
       });
-      draft.clear();
       await queryClient.invalidateQueries({ queryKey: auditTimeTablesKey });
       navigate(`/settings/audit-time-tables/${created.id}`);
-    } catch (error) {
-      saved.current = false;
-      const fieldError = serverFieldError(error);
-      if (fieldError) form.setErrors(fieldError);
-      setBanner(`Not saved: ${errorMessage(error)}`);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form onSubmit={(event) => form.onSubmit(submit)(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {offerDraft && draft.found && (
-          <DraftOffer
-            onRestore={() => {
-              if (draft.found) form.setValues(draft.found);
-              setOfferDraft(false);
-            }}
-            onDiscard={() => {
-              draft.clear();
-              setOfferDraft(false);
-            }}
-          />
-        )}
-        {banner && (
-          <Alert color="red" role="alert">
-            {banner}
-          </Alert>
-        )}
+        {notices}
         <Fieldset legend="Version">
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <TextInput
@@ -108,7 +68,7 @@ export default function TableEditForm({ from }: { from: AuditTimeTableVersion })
           </Button>
         </Group>
       </Stack>
-      <LeaveGuard dirty={dirty} saved={saved} />
+      {guard}
     </form>
   );
 }
