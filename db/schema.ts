@@ -1,3 +1,4 @@
 // The whole schema, as drizzle-kit and the database handle see it.
 export * from './schema-core';
 export * from './schema-programme';
+export * from './schema-soa';

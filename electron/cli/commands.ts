@@ -1,5 +1,6 @@
 import { auditCommands } from './audit';
 import { auditTimeCommand } from './audit-time';
+import { catalogueCommand } from './catalogue';
 import { clientCommands } from './client';
 import type { CliCommand } from './command';
 import { cycleCommand } from './cycle';
@@ -17,5 +18,6 @@ export const commands: readonly CliCommand[] = [
   programmeCommand,
   ...personCommands,
   seedCommand,
+  catalogueCommand,
   ...dataCommands,
 ];

@@ -7,6 +7,7 @@ import * as peopleService from '../services/people';
 import type { AppRuntime } from '../runtime';
 import { auditsImplementations } from './handlers-audits';
 import { programmeImplementations } from './handlers-programme';
+import { soaImplementations } from './handlers-soa';
 import { teamImplementations } from './handlers-team';
 import type { ImplementationsOf } from './implementation';
 
@@ -93,6 +94,7 @@ function implementations(runtime: AppRuntime): Implementations {
     ...auditsImplementations(runtime),
     ...teamImplementations(runtime),
     ...programmeImplementations(runtime),
+    ...soaImplementations(runtime),
   };
 }
 

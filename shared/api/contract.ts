@@ -24,6 +24,7 @@ import { byId, method, noInput } from './method';
 import { auditsContract } from './contract-audits';
 import { teamContract } from './contract-team';
 import { programmeContract } from './contract-programme';
+import { soaContract } from './contract-soa';
 import {
   auditTimeInputSchema,
   clientAuditTimeSchema,
@@ -92,6 +93,7 @@ export const contract = {
   ...auditsContract,
   ...teamContract,
   ...programmeContract,
+  ...soaContract,
 };
 
 export type Contract = typeof contract;

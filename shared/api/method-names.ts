@@ -1,6 +1,7 @@
 import type { MethodName } from './contract';
 import { auditsMethodNames } from './method-names-audits';
 import { programmeMethodNames } from './method-names-programme';
+import { soaMethodNames } from './method-names-soa';
 import { teamMethodNames } from './method-names-team';
 
 /**
@@ -42,6 +43,7 @@ export const apiMethodNames = [
   ...auditsMethodNames,
   ...teamMethodNames,
   ...programmeMethodNames,
+  ...soaMethodNames,
 ] as const satisfies readonly MethodName[];
 
 export type ApiMethodName = (typeof apiMethodNames)[number];

@@ -1,8 +1,8 @@
 /**
  * The ISO/IEC 42001:2023 requirement catalogue: clause and Annex A control IDs with their short
  * titles (facts of the standard's structure), and the audit stages each one is checked at. Copied
- * from the reference catalogue (reference/iso42001-requirements.json); prompts stay there until the
- * checklists need them.
+ * from the reference catalogue (reference/iso42001-requirements.json). The versioned catalogue with
+ * our audit prompts is built from these lists in catalogue.ts.
  */
 
 export const iso42001Edition = 'ISO/IEC 42001:2023';
