@@ -33,7 +33,10 @@ export function byUrgency(a: NextEvent, b: NextEvent): number {
 
 /**
  * Prospects have not applied and withdrawn clients hold no certificate: neither has a programme.
- * Applicants are in initial certification; certified and suspended clients are in a cycle.
+ * Applicants are in initial certification; certified and suspended clients are in a cycle. An
+ * applicant whose certification decision is recorded is in its cycle too, whether or not the
+ * client's status was changed yet: the programme follows the recorded decision, as the client's
+ * Programme tab does.
  */
 function draftFor(
   client: ClientRecord,
@@ -43,18 +46,14 @@ function draftFor(
   cache: CycleCache,
 ): EventDraft | null {
   const audits = auditsByClient.get(client.id) ?? [];
+  const cycles = cyclesByClient.get(client.id) ?? [];
   switch (client.status) {
     case 'applicant':
-      return initialEvent(audits, records.today);
+      if (cycles.length === 0) return initialEvent(audits, records.today);
+      return certifiedEvent(cycles, audits, records.today, client.status, cache);
     case 'certified':
     case 'suspended':
-      return certifiedEvent(
-        cyclesByClient.get(client.id) ?? [],
-        audits,
-        records.today,
-        client.status,
-        cache,
-      );
+      return certifiedEvent(cycles, audits, records.today, client.status, cache);
     default:
       return null;
   }

@@ -4,6 +4,7 @@
  */
 import type { AuditTimeRecord, AuditType as AuditTimeType } from '../audit-time';
 import { addCalendarDays, type CalendarDay } from '../cycle';
+import { isCalendarDay } from '../dates';
 import type { AuditType } from './vocabulary';
 
 /** The audit-time calculation that covers each audit type; special and transfer audits have none. */
@@ -107,6 +108,25 @@ export function suggestAuditDates(
   }
   const startDate = today > window.windowStart ? today : window.windowStart;
   return { startDate, endDate: addCalendarDays(startDate, span) };
+}
+
+/**
+ * What planning outside the event's window means, or null inside it (bounds inclusive, B2). Only
+ * a warning: the rules allow early and late audits, with consequences (B3 steps 3 and 5).
+ */
+export function windowNotice(
+  startDate: string,
+  endDate: string,
+  window: { windowStart: CalendarDay; windowEnd: CalendarDay } | null,
+): string | null {
+  if (window === null || !isCalendarDay(startDate) || !isCalendarDay(endDate)) return null;
+  if (endDate > window.windowEnd) {
+    return `The audit ends after its window closes on ${window.windowEnd}: it would be late, and from ${addCalendarDays(window.windowEnd, 1)} the programme shows it overdue, with suspension to be considered (ISO/IEC 17021-1 9.6.5.2).`;
+  }
+  if (startDate < window.windowStart) {
+    return `The audit starts before its window opens on ${window.windowStart}: held this early, the next audit falls due within 12 months of its last day (ISO/IEC 17021-1 9.1.3).`;
+  }
+  return null;
 }
 
 /** The objectives 17021-1 sets for each type of audit, as the plan's starting text. */

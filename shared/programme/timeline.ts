@@ -12,6 +12,7 @@ import type {
 } from '../cycle';
 import { addCalendarMonths } from '../cycle';
 import type { AuditSummary } from './audit-schema';
+import { withInitialEvent } from './timeline-initial';
 import type { CertificationCycle } from './programme';
 import type { AuditType } from './vocabulary';
 
@@ -270,7 +271,7 @@ export function programmeTimeline(source: TimelineSource): TimelineItem[] {
   const { cycle, output } = source;
   if (cycle === null || output === null) {
     const stages = stageItems(source, cycle?.cycleNumber ?? 1);
-    return [
+    const items = [
       ...stages,
       item('decision', 'Certification decision', null, 1, {
         status: stages[1]?.status === 'done' ? 'due' : 'planned',
@@ -278,6 +279,7 @@ export function programmeTimeline(source: TimelineSource): TimelineItem[] {
           'Surveillance, recertification and expiry dates follow from the certification decision (ISO/IEC 17021-1 9.1.3).',
       }),
     ];
+    return withInitialEvent(items, source.audits, source.today);
   }
   // A continued cycle has no Stage 1 and Stage 2 of its own (9.6.3), unless some were planned.
   const ownStages = source.audits.some(

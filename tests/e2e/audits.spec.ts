@@ -91,7 +91,13 @@ test('records the certification decision, plans a surveillance into its window f
   await expect(page.getByLabel('On-site days')).toHaveValue(String(days + 1));
   await expectAccessible(page);
 
+  // Dates past the window are allowed, with a warning saying what lateness means.
+  const notice = page.getByTestId('plan-window-notice');
+  await expect(notice).toHaveCount(0);
+  await page.getByLabel('Last audit day').fill(day(addMonths(today, 3)));
+  await expect(notice).toContainText(`ends after its window closes on ${dueDate}`);
   await page.getByLabel('Last audit day').fill(day(today));
+  await expect(notice).toHaveCount(0);
   await reason.fill('The Graz lab added a second production line.');
   await page.getByRole('button', { name: 'Plan audit' }).click();
 

@@ -6,6 +6,7 @@ import {
   daysFromAuditTime,
   defaultSiteIds,
   suggestAuditDates,
+  windowNotice,
 } from '../../shared/programme/plan-defaults';
 
 /** A saved result as far as planning reads it: worked example E4 of the audit-time reference. */
@@ -119,5 +120,27 @@ describe('suggested audit dates', () => {
       startDate: '2026-12-31',
       endDate: '2027-01-01',
     });
+  });
+});
+
+describe('planning against the event’s window', () => {
+  const window = { windowStart: '2026-10-23', windowEnd: '2027-01-23' };
+
+  it('says nothing inside the window, bounds included, or without a window', () => {
+    expect(windowNotice('2026-10-23', '2027-01-23', window)).toBeNull();
+    expect(windowNotice('2027-03-01', '2027-03-03', null)).toBeNull();
+    expect(windowNotice('', '', window)).toBeNull();
+  });
+
+  it('warns that an audit ending after the window is late, from the day after it closes', () => {
+    expect(windowNotice('2027-01-22', '2027-01-24', window)).toMatch(
+      /ends after its window closes on 2027-01-23: .* from 2027-01-24 the programme shows it overdue/,
+    );
+  });
+
+  it('warns that an audit before the window pulls the next one in', () => {
+    expect(windowNotice('2026-10-20', '2026-10-24', window)).toMatch(
+      /starts before its window opens on 2026-10-23: .* within 12 months/,
+    );
   });
 });

@@ -54,6 +54,26 @@ describe('an applicant’s next event', () => {
     });
     expect(event).toMatchObject({ event: 'certificationDecision', dueDate: '2026-09-04' });
   });
+
+  it('follows the cycle once the certification decision is recorded, status not yet changed', () => {
+    const c = client('applicant');
+    const records = {
+      clients: [c],
+      cycles: [cycle(c, '2026-04-10')],
+      audits: [
+        audit(c, 'stage1', '2026-01-15', '2026-01-15'),
+        audit(c, 'stage2', '2026-03-02', '2026-03-04'),
+      ],
+    };
+    expect(only({ today: '2026-05-01', ...records })).toMatchObject({
+      event: 'surveillance1',
+      cycleNumber: 1,
+      dueDate: '2027-04-10',
+      state: 'planned',
+    });
+    // As of a day before the decision, the decision was still to come.
+    expect(only({ today: '2026-04-01', ...records }).event).toBe('certificationDecision');
+  });
 });
 
 describe('the whole programme', () => {

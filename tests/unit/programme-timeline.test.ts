@@ -151,3 +151,39 @@ describe('the programme timeline', () => {
     expect(stage2?.consequence).toContain('more than 6 months after Stage 1 ended (2025-01-10)');
   });
 });
+
+describe('the timeline before the certification decision', () => {
+  const timeline = (audits: AuditSummary[], today: string) =>
+    programmeTimeline({ today, cycle: null, output: null, audits });
+  const byKey = (items: ReturnType<typeof timeline>, key: string) =>
+    items.find((i) => i.key === key);
+
+  it('gives Stage 2 the state and due date the programme dashboard gives it', () => {
+    const stage1 = audit({
+      id: 's1',
+      type: 'stage1',
+      state: 'completed',
+      startDate: '2026-01-15',
+      endDate: '2026-01-15',
+      completedOn: '2026-01-15',
+    });
+    expect(byKey(timeline([stage1], '2026-03-01'), 'stage2')).toMatchObject({
+      status: 'due',
+      dueDate: '2026-07-15',
+    });
+    const late = byKey(timeline([stage1], '2026-07-16'), 'stage2');
+    expect(late).toMatchObject({ status: 'overdue', dueDate: '2026-07-15' });
+    expect(late?.consequence).toMatch(/more than 6 months ago/);
+  });
+
+  it('shows a Stage 1 booked ahead as planned, and overdue once its dates pass unrecorded', () => {
+    const stage1 = audit({
+      id: 's1',
+      type: 'stage1',
+      startDate: '2026-02-02',
+      endDate: '2026-02-03',
+    });
+    expect(byKey(timeline([stage1], '2026-01-10'), 'stage1')?.status).toBe('planned');
+    expect(byKey(timeline([stage1], '2026-02-04'), 'stage1')?.status).toBe('overdue');
+  });
+});

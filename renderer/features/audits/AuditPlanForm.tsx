@@ -11,7 +11,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../../../shared/clients/schema';
-import { daysDeviationProblem } from '../../../shared/programme/plan-defaults';
+import { daysDeviationProblem, windowNotice } from '../../../shared/programme/plan-defaults';
 import { errorMessage } from '../../api';
 import { serverFieldError } from '../../forms';
 import DraftOffer from '../../ui/DraftOffer';
@@ -19,7 +19,12 @@ import LeaveGuard from '../../ui/LeaveGuard';
 import { useDraft } from '../clients/useDraft';
 import DaysFieldset from './DaysFieldset';
 import SitesFieldset from './SitesFieldset';
-import { valuesToPlan, type AuditFormValues, type PlanDraft } from './auditFormValues';
+import {
+  valuesToPlan,
+  type AuditFormValues,
+  type PlanDraft,
+  type PlanWindow,
+} from './auditFormValues';
 
 export interface DaysBasis {
   calculatedDays: number | null;
@@ -33,6 +38,8 @@ interface Props {
   client: Client;
   initialValues: AuditFormValues;
   basis: DaysBasis;
+  /** The programme event's window, when planning from it: dates outside it are warned about. */
+  window?: PlanWindow | null;
   submitLabel: string;
   /** The contract schema's field errors for the plan, keyed by form path. */
   check: (plan: PlanDraft) => Record<string, string>;
@@ -94,6 +101,11 @@ export default function AuditPlanForm(props: Props) {
       setSaving(false);
     }
   };
+  const outsideWindow = windowNotice(
+    form.values.startDate,
+    form.values.endDate,
+    props.window ?? null,
+  );
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void save(form.getValues());
@@ -134,6 +146,11 @@ export default function AuditPlanForm(props: Props) {
               {...form.getInputProps('endDate')}
             />
           </SimpleGrid>
+          {outsideWindow && (
+            <Alert color="yellow" mt="sm" data-testid="plan-window-notice">
+              {outsideWindow}
+            </Alert>
+          )}
         </Fieldset>
         <DaysFieldset form={form} basis={props.basis} />
         <SitesFieldset form={form} client={props.client} sampleSize={props.basis.sampleSize} />

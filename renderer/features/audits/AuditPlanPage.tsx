@@ -71,6 +71,9 @@ function NewAuditPlan() {
         client={c}
         initialValues={valuesFromDefaults(d, localToday(), window)}
         basis={d}
+        // Lateness of Stage 2 and the decision is told on the programme; suspension only
+        // follows a late surveillance or recertification (ISO/IEC 17021-1 9.6.5.2).
+        window={type === 'surveillance' || type === 'recertification' ? window : null}
         submitLabel="Plan audit"
         check={(plan) =>
           schemaErrors(createAuditSchema, { ...plan, clientId: c.id, type, cycleNumber })
