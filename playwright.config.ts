@@ -20,6 +20,8 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 800 },
+    // No transitions: axe then sees every element at full opacity, never mid-fade.
+    reducedMotion: 'reduce',
     trace: 'off',
   },
 });

@@ -6,6 +6,8 @@ export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: 8,
   autoContrast: true,
+  // People who ask their system for less motion get none (also what the e2e suite runs with).
+  respectReducedMotion: true,
   defaultRadius: 'sm',
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',

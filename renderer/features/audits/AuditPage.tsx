@@ -20,6 +20,7 @@ import { auditPlanners, type Audit } from '../../../shared/programme/audit-schem
 import { auditTypeLabels } from '../../../shared/programme/vocabulary';
 import { countryName } from '../../../shared/countries';
 import { call, errorMessage } from '../../api';
+import { formatDays } from '../../format';
 import AuditCalendarButton from '../calendar/AuditCalendarButton';
 import TeamPanel from '../team/TeamPanel';
 import AuditStateActions from './AuditStateActions';
@@ -44,12 +45,12 @@ function DaysSummary({ audit }: { audit: Audit }) {
   return (
     <Stack gap={4} data-testid="audit-days">
       <Text>
-        {planned} days: {audit.onsiteDays} on site, {audit.remoteDays} remote
+        {formatDays(planned)}: {audit.onsiteDays} on site, {audit.remoteDays} remote
       </Text>
       <Text size="sm" c="dimmed">
         {audit.calculatedDays === null
           ? 'No calculated audit time for this audit.'
-          : `Calculated: ${audit.calculatedDays} days${deviates ? '' : ' (as planned)'}`}
+          : `Calculated: ${formatDays(audit.calculatedDays)}${deviates ? '' : ' (as planned)'}`}
       </Text>
       {deviates && (
         <Text size="sm">

@@ -10,6 +10,7 @@ import {
   type AuditType,
 } from '../../../shared/programme/vocabulary';
 import { call, errorMessage } from '../../api';
+import { formatDays } from '../../format';
 import { schemaErrors } from '../../forms';
 import { useClient } from '../clients/useClients';
 import AuditPlanForm from './AuditPlanForm';
@@ -117,7 +118,9 @@ function EditAuditPlan({ id }: { id: string }) {
           minOnsiteDays: null,
           sampleSize: null,
           source:
-            a.calculatedDays === null ? null : `Calculated when planned: ${a.calculatedDays} days.`,
+            a.calculatedDays === null
+              ? null
+              : `Calculated when planned: ${formatDays(a.calculatedDays)}.`,
         }}
         submitLabel="Save plan"
         check={(plan) => schemaErrors(updateAuditSchema, { ...plan, id: a.id })}

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { numberOrUndefined } from '../../forms';
 import type { DaysBasis } from './AuditPlanForm';
 import type { AuditFormValues } from './auditFormValues';
+import { formatDays } from '../../format';
 
 interface Props {
   form: UseFormReturnType<AuditFormValues>;
@@ -50,8 +51,10 @@ export default function DaysFieldset({ form, basis }: Props) {
           />
         </SimpleGrid>
         <Text size="sm" data-testid="days-summary" aria-live="polite">
-          Planned: {planned} days
-          {basis.calculatedDays !== null ? ` · calculated: ${basis.calculatedDays} days` : ''}
+          Planned: {formatDays(planned)}
+          {basis.calculatedDays !== null
+            ? ` · calculated: ${formatDays(basis.calculatedDays)}`
+            : ''}
           {deviates ? ' · differs from the calculation' : ''}
         </Text>
         {belowFloor && (

@@ -38,8 +38,9 @@ export default function QualificationsTab({
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          A lead auditor needs a valid ISO/IEC 42001 lead auditor qualification on every audit day;
-          an auditor an auditor (or lead auditor) one; a technical expert a technical expert one.
+          On every audit day, a lead auditor needs a valid ISO/IEC 42001 lead auditor qualification,
+          an auditor a valid ISO/IEC 42001 auditor (or lead auditor) qualification, and a technical
+          expert a technical expert qualification.
         </Text>
         {canEdit && (
           <Button
