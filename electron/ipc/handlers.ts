@@ -7,6 +7,7 @@ import * as peopleService from '../services/people';
 import type { AppRuntime } from '../runtime';
 import { auditsImplementations } from './handlers-audits';
 import { programmeImplementations } from './handlers-programme';
+import { settingsImplementations } from './handlers-settings';
 import { soaImplementations } from './handlers-soa';
 import { teamImplementations } from './handlers-team';
 import type { ImplementationsOf } from './implementation';
@@ -95,6 +96,7 @@ function implementations(runtime: AppRuntime): Implementations {
     ...teamImplementations(runtime),
     ...programmeImplementations(runtime),
     ...soaImplementations(runtime),
+    ...settingsImplementations(runtime),
   };
 }
 

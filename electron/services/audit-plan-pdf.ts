@@ -1,6 +1,4 @@
 import { format } from 'date-fns';
-import { eq } from 'drizzle-orm';
-import { settings } from '../../db/schema';
 import type { Db } from '../../db/open';
 import { iso42001Edition } from '../../shared/iso42001/requirements';
 import { auditAgenda } from '../../shared/programme/agenda';
@@ -13,10 +11,9 @@ import {
 import { readAudit } from './audit-records';
 import { clientFor } from './audits';
 import { requireActor, type ServiceContext } from './context';
+import { certificationBodyNameKey } from './certification-body';
 import { PdfWriter } from './pdf-layout';
-
-/** The settings key of the CB's name (Settings → CB details). */
-export const certificationBodyNameKey = 'cb.name';
+import { readSetting } from './settings';
 
 export interface AuditPlanFile {
   fileName: string;
@@ -24,12 +21,10 @@ export interface AuditPlanFile {
 }
 
 function certificationBodyName(db: Db): string {
-  const row = db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, certificationBodyNameKey))
-    .get();
-  return row?.value.trim() || 'Certification body (set its name in Settings)';
+  return (
+    readSetting(db, certificationBodyNameKey)?.trim() ||
+    'Certification body (name not set yet: an administrator sets it under Certification body)'
+  );
 }
 
 function longDate(day: string): string {

@@ -6,6 +6,7 @@ import {
   ClipboardList,
   Database,
   HardDriveDownload,
+  Landmark,
   TableProperties,
   Users,
 } from 'lucide-react';
@@ -28,6 +29,7 @@ const navItems: NavItem[] = [
   { to: '/audits', label: 'Audits', icon: ClipboardList },
   { to: '/people', label: 'People', icon: Users },
   { to: '/settings/audit-time-tables', label: 'Audit-time tables', icon: TableProperties },
+  { to: '/settings/certification-body', label: 'Certification body', icon: Landmark },
   { to: '/data', label: 'Data and backups', icon: Database },
 ];
 

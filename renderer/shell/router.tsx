@@ -14,6 +14,7 @@ import DataPage from '../features/data/DataPage';
 import PeoplePage from '../features/people/PeoplePage';
 import PersonPage from '../features/people/PersonPage';
 import ProgrammePage from '../features/programme/ProgrammePage';
+import CertificationBodyPage from '../features/settings/CertificationBodyPage';
 import AppLayout from './AppLayout';
 
 // Hash routing works the same under Electron's app:// protocol and the browser harness.
@@ -35,6 +36,7 @@ export const router = createHashRouter([
       { path: 'audits/:id', element: <AuditPage /> },
       { path: 'audits/:id/edit', element: <AuditPlanPage /> },
       { path: 'settings/audit-time-tables', element: <AuditTimeTablesPage /> },
+      { path: 'settings/certification-body', element: <CertificationBodyPage /> },
       { path: 'settings/audit-time-tables/new', element: <AuditTimeTableEditPage /> },
       { path: 'settings/audit-time-tables/:tableId', element: <AuditTimeTablePage /> },
       { path: 'people', element: <PeoplePage /> },

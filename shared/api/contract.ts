@@ -24,6 +24,7 @@ import { byId, method, noInput } from './method';
 import { auditsContract } from './contract-audits';
 import { teamContract } from './contract-team';
 import { programmeContract } from './contract-programme';
+import { settingsContract } from './contract-settings';
 import { soaContract } from './contract-soa';
 import {
   auditTimeInputSchema,
@@ -94,6 +95,7 @@ export const contract = {
   ...teamContract,
   ...programmeContract,
   ...soaContract,
+  ...settingsContract,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { MethodName } from './contract';
 import { auditsMethodNames } from './method-names-audits';
 import { programmeMethodNames } from './method-names-programme';
+import { settingsMethodNames } from './method-names-settings';
 import { soaMethodNames } from './method-names-soa';
 import { teamMethodNames } from './method-names-team';
 
@@ -44,6 +45,7 @@ export const apiMethodNames = [
   ...teamMethodNames,
   ...programmeMethodNames,
   ...soaMethodNames,
+  ...settingsMethodNames,
 ] as const satisfies readonly MethodName[];
 
 export type ApiMethodName = (typeof apiMethodNames)[number];

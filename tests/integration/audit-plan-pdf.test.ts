@@ -119,6 +119,14 @@ describe('the audit plan PDF', () => {
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
   });
 
+  it('carries the certification body name an administrator set', async () => {
+    await succeed(app, 'updateCertificationBody', { name: 'Northbridge Certification Ltd' });
+    const named = await succeed(app, 'auditPlanPdf', { id: audit.id });
+    const doc = await PDFDocument.load(Buffer.from(named.base64, 'base64'));
+    expect(doc.getAuthor()).toBe('Northbridge Certification Ltd');
+    expect(pdfPageTexts(doc).join('\n')).toContain('Northbridge Certification Ltd');
+  });
+
   it('refuses an audit that does not exist', async () => {
     const result = await app.handlers.auditPlanPdf({ id: 'nope' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

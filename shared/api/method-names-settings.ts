@@ -1,0 +1,2 @@
+/** Method names of contract-settings.ts, for the preload (which must not import zod). */
+export const settingsMethodNames = ['certificationBody', 'updateCertificationBody'] as const;
