@@ -42,13 +42,20 @@ interface Reference {
   items: ReferenceItem[];
 }
 
+/**
+ * The reference lives in ../shared/reference (beside the repo, as CI has it). A copy is checked in
+ * under tests/fixtures so a clone on its own tests the same; when both exist they must be equal.
+ */
+const fixturePath = path.resolve(repoRoot, 'tests', 'fixtures', 'iso42001-requirements.json');
+
 function loadReference(): Reference {
-  if (!fs.existsSync(referencePath)) {
+  const fixture = fs.readFileSync(fixturePath, 'utf8');
+  if (fs.existsSync(referencePath) && fs.readFileSync(referencePath, 'utf8') !== fixture) {
     throw new Error(
-      `The reference catalogue is missing at ${referencePath}; CI checks shared/ out beside the repo.`,
+      `tests/fixtures/iso42001-requirements.json differs from ${referencePath}: copy the reference again.`,
     );
   }
-  return JSON.parse(fs.readFileSync(referencePath, 'utf8')) as Reference;
+  return JSON.parse(fixture) as Reference;
 }
 
 const reference = loadReference();
