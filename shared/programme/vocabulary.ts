@@ -13,7 +13,9 @@ export const auditTypes = [
   'special',
   'transfer',
 ] as const;
-export const auditTypeSchema = z.enum(auditTypes, { message: 'Choose an audit type.' });
+export const auditTypeSchema = z.enum(auditTypes, {
+  message: `Choose an audit type: ${auditTypes.join(', ')}.`,
+});
 export type AuditType = z.infer<typeof auditTypeSchema>;
 export const auditTypeLabels: Record<AuditType, string> = {
   stage1: 'Stage 1',
@@ -31,7 +33,9 @@ export const auditStates = [
   'completed',
   'cancelled',
 ] as const;
-export const auditStateSchema = z.enum(auditStates, { message: 'Choose an audit state.' });
+export const auditStateSchema = z.enum(auditStates, {
+  message: `Choose an audit state: ${auditStates.join(', ')}.`,
+});
 export type AuditState = z.infer<typeof auditStateSchema>;
 export const auditStateLabels: Record<AuditState, string> = {
   planned: 'Planned',

@@ -114,10 +114,17 @@ describe('`cli audit list`, run as a process', () => {
     expect(list('--client', 'nobody').audits).toEqual([]);
   });
 
-  it('refuses an unknown type with exit 2 naming the option', () => {
+  it('refuses an unknown type with exit 2 naming the option and the valid types', () => {
     const run = runCliProcess(['audit', 'list', '--db', db, '--type', 'stage3']);
     expect(run.status).toBe(2);
-    expect(run.json).toMatchObject({ error: { code: 'VALIDATION', field: 'type' } });
+    expect(run.json).toMatchObject({
+      error: {
+        code: 'VALIDATION',
+        field: 'type',
+        message:
+          'Choose an audit type: stage1, stage2, surveillance, recertification, special, transfer.',
+      },
+    });
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
