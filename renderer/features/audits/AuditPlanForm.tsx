@@ -9,14 +9,9 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../../../shared/clients/schema';
 import { daysDeviationProblem, windowNotice } from '../../../shared/programme/plan-defaults';
-import { errorMessage } from '../../api';
-import { serverFieldError } from '../../forms';
-import DraftOffer from '../../ui/DraftOffer';
-import LeaveGuard from '../../ui/LeaveGuard';
-import { useDraft } from '../clients/useDraft';
+import { useSavedForm } from '../../ui/useSavedForm';
 import DaysFieldset from './DaysFieldset';
 import SitesFieldset from './SitesFieldset';
 import {
@@ -64,73 +59,32 @@ function toFormErrors(errors: Record<string, string>): Record<string, string> {
  */
 export default function AuditPlanForm(props: Props) {
   const form = useForm<AuditFormValues>({ mode: 'controlled', initialValues: props.initialValues });
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const saved = useRef(false);
-  const dirty = form.isDirty();
-  const draft = useDraft(props.draftKey, form.values, dirty);
-  const [offerDraft, setOfferDraft] = useState(draft.found !== null);
-
-  const save = async (values: AuditFormValues) => {
-    setBanner(null);
-    const plan = valuesToPlan(values);
-    const errors = props.check(plan);
-    const deviation = daysDeviationProblem(
-      props.basis.calculatedDays,
-      plan.onsiteDays ?? 0,
-      plan.remoteDays ?? 0,
-      plan.daysDeviationReason ?? '',
-    );
-    if (deviation && !errors.daysDeviationReason) errors.daysDeviationReason = deviation;
-    if (Object.keys(errors).length > 0) {
-      form.setErrors(toFormErrors(errors));
-      setBanner('Some fields need attention; each one says what is wrong. Nothing was saved yet.');
-      return;
-    }
-    setSaving(true);
-    try {
-      saved.current = true;
-      await props.onSubmit(plan);
-      draft.clear();
-    } catch (error) {
-      saved.current = false;
-      const fieldError = serverFieldError(error);
-      if (fieldError) form.setErrors(toFormErrors(fieldError));
-      setBanner(fieldError ? `Not saved: ${errorMessage(error)}` : errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, onSubmit, notices, guard } = useSavedForm(form, {
+    draftKey: props.draftKey,
+    check: (values) => {
+      const plan = valuesToPlan(values);
+      const errors = props.check(plan);
+      const deviation = daysDeviationProblem(
+        props.basis.calculatedDays,
+        plan.onsiteDays ?? 0,
+        plan.remoteDays ?? 0,
+        plan.daysDeviationReason ?? '',
+      );
+      if (deviation && !errors.daysDeviationReason) errors.daysDeviationReason = deviation;
+      return errors;
+    },
+    save: (values) => props.onSubmit(valuesToPlan(values)),
+    toFormErrors,
+  });
   const outsideWindow = windowNotice(
     form.values.startDate,
     form.values.endDate,
     props.window ?? null,
   );
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void save(form.getValues());
-  };
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {offerDraft && draft.found && (
-          <DraftOffer
-            onRestore={() => {
-              if (draft.found) form.setValues(draft.found);
-              setOfferDraft(false);
-            }}
-            onDiscard={() => {
-              draft.clear();
-              setOfferDraft(false);
-            }}
-          />
-        )}
-        {banner && (
-          <Alert color="red" role="alert">
-            {banner}
-          </Alert>
-        )}
+        {notices}
         <Fieldset legend="Dates">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -181,7 +135,7 @@ export default function AuditPlanForm(props: Props) {
           </Button>
         </Group>
       </Stack>
-      <LeaveGuard dirty={dirty} saved={saved} />
+      {guard}
     </form>
   );
 }
