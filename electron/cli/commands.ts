@@ -4,6 +4,7 @@ import { catalogueCommand } from './catalogue';
 import { clientCommands } from './client';
 import type { CliCommand } from './command';
 import { cycleCommand } from './cycle';
+import { findingDeadlinesCommand } from './finding-deadlines';
 import { dataCommands } from './data';
 import { personCommands } from './person';
 import { programmeCommand } from './programme';
@@ -13,6 +14,7 @@ import { seedCommand } from './seed';
 export const commands: readonly CliCommand[] = [
   auditTimeCommand,
   cycleCommand,
+  findingDeadlinesCommand,
   ...clientCommands,
   ...auditCommands,
   programmeCommand,
