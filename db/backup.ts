@@ -9,6 +9,11 @@ export function backupDirectoryFor(databasePath: string): string {
   return path.join(path.dirname(path.resolve(databasePath)), 'backups');
 }
 
+/** Evidence files live content-addressed beside the database, like its backups. */
+export function evidenceDirectoryFor(databasePath: string): string {
+  return path.join(path.dirname(path.resolve(databasePath)), 'evidence');
+}
+
 function stamp(at: Date): string {
   return at.toISOString().replace(/[-:.]/g, '');
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { backupDatabase, listBackups } from '../db/backup';
+import { backupDatabase, evidenceDirectoryFor, listBackups } from '../db/backup';
 import { DamagedDatabaseError, openDatabase, type OpenDatabase } from '../db/open';
 import type { BackupInfo, DataStatus } from '../shared/data/schema';
 import { AppError } from '../shared/errors';
@@ -91,7 +91,13 @@ export class AppRuntime {
       : this.systemActor
         ? { kind: 'system' }
         : null;
-    return { db, sqlite, actor, now: this.now };
+    return {
+      db,
+      sqlite,
+      actor,
+      now: this.now,
+      evidenceDirectory: evidenceDirectoryFor(this.options.databasePath),
+    };
   }
 
   dataStatus(): DataStatus {

@@ -8,6 +8,10 @@ import type { AppRuntime } from '../runtime';
 import { auditsImplementations } from './handlers-audits';
 import { programmeImplementations } from './handlers-programme';
 import { settingsImplementations } from './handlers-settings';
+import { checklistsImplementations } from './handlers-checklists';
+import { evidenceImplementations } from './handlers-evidence';
+import { catalogueItemsImplementations } from './handlers-catalogue-items';
+import { findingsImplementations } from './handlers-findings';
 import { soaImplementations } from './handlers-soa';
 import { teamImplementations } from './handlers-team';
 import type { ImplementationsOf } from './implementation';
@@ -97,6 +101,10 @@ function implementations(runtime: AppRuntime): Implementations {
     ...programmeImplementations(runtime),
     ...soaImplementations(runtime),
     ...settingsImplementations(runtime),
+    ...checklistsImplementations(runtime),
+    ...evidenceImplementations(runtime),
+    ...catalogueItemsImplementations(runtime),
+    ...findingsImplementations(runtime),
   };
 }
 

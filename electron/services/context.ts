@@ -15,6 +15,8 @@ export interface ServiceContext {
   sqlite: Database.Database;
   actor: Actor | null;
   now: () => Date;
+  /** Where evidence files are stored, content-addressed (beside the database). */
+  evidenceDirectory: string;
 }
 
 export function actorId(ctx: ServiceContext): string | null {

@@ -26,6 +26,10 @@ import { teamContract } from './contract-team';
 import { programmeContract } from './contract-programme';
 import { settingsContract } from './contract-settings';
 import { soaContract } from './contract-soa';
+import { checklistsContract } from './contract-checklists';
+import { evidenceContract } from './contract-evidence';
+import { catalogueItemsContract } from './contract-catalogue-items';
+import { findingsContract } from './contract-findings';
 import {
   auditTimeInputSchema,
   clientAuditTimeSchema,
@@ -96,6 +100,12 @@ export const contract = {
   ...programmeContract,
   ...soaContract,
   ...settingsContract,
+  // Issue 6.
+  ...checklistsContract,
+  ...evidenceContract,
+  ...catalogueItemsContract,
+  // Issue 7.
+  ...findingsContract,
 };
 
 export type Contract = typeof contract;

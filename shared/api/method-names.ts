@@ -4,6 +4,10 @@ import { programmeMethodNames } from './method-names-programme';
 import { settingsMethodNames } from './method-names-settings';
 import { soaMethodNames } from './method-names-soa';
 import { teamMethodNames } from './method-names-team';
+import { checklistsMethodNames } from './method-names-checklists';
+import { evidenceMethodNames } from './method-names-evidence';
+import { catalogueItemsMethodNames } from './method-names-catalogue-items';
+import { findingsMethodNames } from './method-names-findings';
 
 /**
  * The contract's method names as a plain list, for the preload: importing the contract itself
@@ -46,6 +50,10 @@ export const apiMethodNames = [
   ...programmeMethodNames,
   ...soaMethodNames,
   ...settingsMethodNames,
+  ...checklistsMethodNames,
+  ...evidenceMethodNames,
+  ...catalogueItemsMethodNames,
+  ...findingsMethodNames,
 ] as const satisfies readonly MethodName[];
 
 export type ApiMethodName = (typeof apiMethodNames)[number];

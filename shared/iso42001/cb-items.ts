@@ -61,3 +61,19 @@ export function extendCatalogue(
     },
   };
 }
+
+/** A CB item as stored: retired items stay (past checklists copied them) but are not offered. */
+export interface CbItem extends CbItemInput {
+  active: boolean;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const setCbItemActiveSchema = z.object({
+  id: z.string().min(1, { message: 'An item id is required.' }),
+  active: z.boolean(),
+});
+
+/** Who maintains the CB's own catalogue items. */
+export const cbItemEditors = ['admin', 'lead_auditor'] as const;
