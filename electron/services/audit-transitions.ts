@@ -15,7 +15,9 @@ import {
 import type { AuditState } from '../../shared/programme/vocabulary';
 import { findAuditRow, readAudit, type AuditRow } from './audit-records';
 import { auditEntity, cycleAudits } from './audits';
+import { stage2GateProblem } from './checklist-gate';
 import { logFieldChanges } from './change-log';
+import { recomputeAuditFindingDeadlines } from './finding-deadline-columns';
 import { nowIso, requireRole, type ServiceContext } from './context';
 import type { Db } from '../../db/open';
 
@@ -88,6 +90,10 @@ export function changeAuditState(ctx: ServiceContext, input: AuditStateChange): 
       cancelledReason: input.to === 'cancelled' ? input.reason : row.cancelledReason,
     };
     if (input.to === 'completed') checkCompletedOn(tx, row, input.completedOn, at.slice(0, 10));
+    if (input.to === 'in_progress') {
+      const gate = stage2GateProblem(tx, row, 'start');
+      if (gate) throw new AppError('CONFLICT', gate, 'to');
+    }
     logFieldChanges(
       ctx,
       tx,
@@ -100,6 +106,10 @@ export function changeAuditState(ctx: ServiceContext, input: AuditStateChange): 
       .set({ ...next, updatedAt: at })
       .where(eq(audits.id, row.id))
       .run();
+    // Its findings' deadlines now run from the day it was actually held (nonconformities.md 4).
+    if (input.to === 'completed') {
+      recomputeAuditFindingDeadlines(tx, { ...row, ...next }, at.slice(0, 10), at);
+    }
   });
   return readAudit(ctx.db, input.id);
 }

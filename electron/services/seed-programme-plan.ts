@@ -60,7 +60,7 @@ export const applicantScenarios = [
   'decisionAfterStage2',
   'stage1Lapsing',
   'stage1Confirmed',
-  'stage1ToPlanAgain',
+  'stage2InProgress',
 ] as const;
 export type ApplicantScenario = (typeof applicantScenarios)[number];
 
@@ -243,7 +243,6 @@ export function applicantProgramme(today: string, scenario: ApplicantScenario): 
   const audits: AuditSpec[] = [];
   switch (scenario) {
     case 'stage1ToPlan':
-    case 'stage1ToPlanAgain':
       break;
     case 'stage1Planned':
       audits.push(booked('stage1', 1, at.days(45), 'planned'));
@@ -261,6 +260,11 @@ export function applicantProgramme(today: string, scenario: ApplicantScenario): 
     case 'decisionAfterStage2':
       audits.push(held('stage1', 1, at.months(-3)));
       audits.push(held('stage2', 1, at.days(-10)));
+      break;
+    case 'stage2InProgress':
+      // Stage 2 started yesterday and is on site today: the checklist the demo shows being worked.
+      audits.push(held('stage1', 1, at.months(-1, -10)));
+      audits.push(booked('stage2', 1, at.days(-1), 'in_progress'));
       break;
     case 'stage1Lapsing':
       audits.push(held('stage1', 1, at.months(-7)));

@@ -3,6 +3,7 @@ import { beforeEach } from 'vitest';
 import type { Client } from '../../shared/clients/schema';
 import type { Person } from '../../shared/people/schema';
 import type { CreateAuditInput } from '../../shared/programme/audit-schema';
+import { concludeStage1Ready } from './checklist-fixtures';
 import {
   sampleClient,
   startApp,
@@ -62,6 +63,8 @@ export function auditTestBed(name: string) {
   /** Plans an audit and takes it through confirmed and in progress to completed. */
   async function completed(overrides: Partial<CreateAuditInput>, completedOn: string) {
     const audit = await succeed(bed.app, 'createAudit', plan(overrides));
+    // A held Stage 1 concluded "ready", so a Stage 2 of the cycle may start (the Stage 2 gate).
+    if (audit.type === 'stage1') concludeStage1Ready(bed.app, audit.id);
     await succeed(bed.app, 'changeAuditState', { id: audit.id, to: 'confirmed' });
     await succeed(bed.app, 'changeAuditState', { id: audit.id, to: 'in_progress' });
     return succeed(bed.app, 'changeAuditState', { id: audit.id, to: 'completed', completedOn });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditTestBed } from './audit-fixtures';
+import { concludeStage1Ready } from './checklist-fixtures';
 import { fail, succeed } from './helpers';
 
 const { bed, central, lab, plan, person } = auditTestBed('audits');
@@ -176,6 +177,7 @@ describe('the state of an audit', () => {
       }),
     );
     const stage2 = await succeed(bed.app, 'createAudit', plan({ type: 'stage2' }));
+    concludeStage1Ready(bed.app, stage1.id);
     for (const id of [stage1.id, stage2.id]) {
       await succeed(bed.app, 'changeAuditState', { id, to: 'confirmed' });
       await succeed(bed.app, 'changeAuditState', { id, to: 'in_progress' });
