@@ -1,5 +1,5 @@
 import type { soaContract } from '../../shared/api/contract-soa';
-import { iso42001Catalogue } from '../../shared/iso42001/catalogue';
+import { currentCatalogue } from '../services/catalogue';
 import * as soa from '../services/soa';
 import { requireActor } from '../services/context';
 import type { AppRuntime } from '../runtime';
@@ -12,8 +12,10 @@ export function soaImplementations(
   const ctx = () => runtime.context();
   return {
     requirementCatalogue: () => {
-      requireActor(ctx());
-      return iso42001Catalogue;
+      const context = ctx();
+      requireActor(context);
+      // The shipped catalogue plus the CB's active items: what new checklists are prepared from.
+      return currentCatalogue(context.db);
     },
     currentSoa: (input) => soa.currentSoa(ctx(), input.clientId),
     listSoaVersions: (input) => soa.listSoaVersions(ctx(), input.clientId),

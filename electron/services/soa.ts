@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/open';
-import { audits, auditSoaLinks, clients, people, soaControls, soaVersions } from '../../db/schema';
+import {
+  audits,
+  auditSoaLinks,
+  checklists,
+  clients,
+  people,
+  soaControls,
+  soaVersions,
+} from '../../db/schema';
 import { annexAControls, catalogueVersion } from '../../shared/iso42001/catalogue';
 import { AppError, validationError } from '../../shared/errors';
 import {
@@ -182,10 +190,48 @@ export function auditedSoaVersion(ctx: ServiceContext, auditId: string): Audited
   if (!row) return null;
   const [soaVersion] = summaries(ctx.db, eq(soaVersions.id, row.soaVersionId));
   if (!soaVersion) return null;
-  return { auditId, soaVersion, recordedByName: row.recordedByName, recordedAt: row.recordedAt };
+  const checklist = ctx.db
+    .select({ id: checklists.id })
+    .from(checklists)
+    .where(eq(checklists.auditId, auditId))
+    .get();
+  return {
+    auditId,
+    soaVersion,
+    recordedByName: row.recordedByName,
+    recordedAt: row.recordedAt,
+    checklistPrepared: checklist !== undefined,
+  };
 }
 
-/** Records (or corrects) which of its client's SoA versions an audit audited. */
+/**
+ * A checklist copies the SoA it was prepared from (which controls are audited for implementation,
+ * which exclusions are reviewed), so once it exists the audited version stays: changing it would
+ * make the record say the audit covered an SoA its checklist never reflected. An Audit Desk rule.
+ */
+function refuseOnceChecklistPrepared(db: Db, auditId: string, soaVersionId: string): void {
+  const prepared = db
+    .select({ soaVersionId: checklists.soaVersionId, versionNumber: soaVersions.versionNumber })
+    .from(checklists)
+    .leftJoin(soaVersions, eq(soaVersions.id, checklists.soaVersionId))
+    .where(eq(checklists.auditId, auditId))
+    .get();
+  if (!prepared || prepared.soaVersionId === soaVersionId) return;
+  const from =
+    prepared.versionNumber === null
+      ? 'The checklist was prepared without a Statement of Applicability'
+      : `The checklist was prepared from SoA version ${prepared.versionNumber}`;
+  throw new AppError(
+    'CONFLICT',
+    `${from}; the audited version cannot change once the checklist exists. A newer SoA is audited at the next audit.`,
+    'soaVersionId',
+  );
+}
+
+/**
+ * Records (or corrects, until the audit's checklist is prepared) which of its client's SoA versions
+ * an audit audited.
+ */
 export function recordAuditedSoaVersion(
   ctx: ServiceContext,
   input: { auditId: string; soaVersionId: string },
@@ -216,9 +262,10 @@ export function recordAuditedSoaVersion(
       .from(auditSoaLinks)
       .where(eq(auditSoaLinks.auditId, input.auditId))
       .get();
+    if (before?.soaVersionId === input.soaVersionId) return;
+    refuseOnceChecklistPrepared(tx, audit.id, input.soaVersionId);
     const target = { entity: 'audit_soa_link', entityId: audit.id, rootId: audit.clientId };
     if (before) {
-      if (before.soaVersionId === input.soaVersionId) return;
       tx.update(auditSoaLinks)
         .set({ soaVersionId: input.soaVersionId, recordedBy: actorId(ctx), updatedAt: at })
         .where(eq(auditSoaLinks.auditId, audit.id))

@@ -119,6 +119,8 @@ export interface AuditedSoa {
   soaVersion: SoaVersionSummary;
   recordedByName: string | null;
   recordedAt: string;
+  /** True once the audit's checklist has been prepared: the audited version no longer changes. */
+  checklistPrepared: boolean;
 }
 
 /** A new SoA's starting rows: every control applicable, nothing claimed as implemented yet. */

@@ -1,4 +1,6 @@
+import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
+import { checklists } from '../../db/schema';
 import { blankSoaControls, type SaveSoaInput } from '../../shared/soa/schema';
 import { auditTestBed } from './audit-fixtures';
 import { fail, sampleClient, succeed } from './helpers';
@@ -116,7 +118,7 @@ describe('the SoA version an audit audited', () => {
       auditId: audit.id,
       soaVersionId: v1.id,
     });
-    expect(linked.soaVersion.versionNumber).toBe(1);
+    expect(linked).toMatchObject({ soaVersion: { versionNumber: 1 }, checklistPrepared: false });
     await succeed(bed.app, 'recordAuditedSoaVersion', { auditId: audit.id, soaVersionId: v2.id });
     const now = await succeed(bed.app, 'auditedSoaVersion', { auditId: audit.id });
     expect(now?.soaVersion.id).toBe(v2.id);
@@ -137,5 +139,40 @@ describe('the SoA version an audit audited', () => {
       soaVersionId: foreign.id,
     });
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'soaVersionId' });
+  });
+});
+
+describe('the audited SoA version once the checklist is prepared', () => {
+  it('stays the version the checklist was prepared from', async () => {
+    const audit = await succeed(bed.app, 'createAudit', plan());
+    const v1 = await succeed(bed.app, 'saveSoaVersion', soa());
+    const v2 = await succeed(bed.app, 'saveSoaVersion', soa({ basedOnVersionId: v1.id }));
+    await succeed(bed.app, 'recordAuditedSoaVersion', { auditId: audit.id, soaVersionId: v1.id });
+    // The checklist row as the checklist service writes it: the SoA version it was prepared from.
+    const at = '2026-03-02T10:00:00.000Z';
+    bed.app.runtime.database.db
+      .insert(checklists)
+      .values({
+        id: uuidv7(),
+        auditId: audit.id,
+        kind: 'selection',
+        catalogueVersion: 'audit-desk-42001-2023.1',
+        soaVersionId: v1.id,
+        generatedBy: bed.admin.id,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+
+    const error = await fail(bed.app, 'recordAuditedSoaVersion', {
+      auditId: audit.id,
+      soaVersionId: v2.id,
+    });
+    expect(error).toMatchObject({ code: 'CONFLICT', field: 'soaVersionId' });
+    expect(error.message).toMatch(/^The checklist was prepared from SoA version 1;/);
+    // Recording the same version again changes nothing and is not an error.
+    await succeed(bed.app, 'recordAuditedSoaVersion', { auditId: audit.id, soaVersionId: v1.id });
+    const now = await succeed(bed.app, 'auditedSoaVersion', { auditId: audit.id });
+    expect(now).toMatchObject({ soaVersion: { id: v1.id }, checklistPrepared: true });
   });
 });
