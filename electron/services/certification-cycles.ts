@@ -19,6 +19,7 @@ import { programmeTimeline, standingMessage } from '../../shared/programme/timel
 import { decisionRecorders, type AuditSummary } from '../../shared/programme/audit-schema';
 import { clientAudits } from './audit-records';
 import { clientFor } from './audits';
+import { decisionForNextCycle, enforceDecisionGates } from './decision-gates';
 import { logEvent, logFieldChanges } from './change-log';
 import { nowIso, requireActor, requireRole, type ServiceContext } from './context';
 
@@ -107,6 +108,8 @@ export function recordCertificationDecision(
     const cycles = clientCycles(tx, client.id);
     const audits = clientAudits(tx, { clientId: client.id });
     const latest = cycles.at(-1);
+    // Decision gates G1-G5 (nonconformities.md 5): refused while a finding blocks it.
+    const gate = { clientId: client.id, decisionDate: input.decisionDate };
     if (latest === undefined) {
       checkAfterStage2(audits, 1, input.decisionDate);
       const parsed = parsedOrThrow({
@@ -115,6 +118,7 @@ export function recordCertificationDecision(
         previousExpiryDate: input.previousExpiryDate ?? null,
         previousAuditDate: input.previousAuditDate ?? null,
       });
+      enforceDecisionGates(ctx, tx, { ...gate, decision: 'grant' });
       insertCycle(
         ctx,
         tx,
@@ -138,6 +142,7 @@ export function recordCertificationDecision(
         );
       }
       const parsed = parsedOrThrow({ decisionDate: input.decisionDate, today: input.today });
+      enforceDecisionGates(ctx, tx, { ...gate, decision: 'grant' });
       insertCycle(
         ctx,
         tx,
@@ -147,7 +152,10 @@ export function recordCertificationDecision(
       return;
     }
     const parsed = parsedOrThrow(request);
-    const following = nextCycleInput(parsed, computeCycle(parsed));
+    const output = computeCycle(parsed);
+    const decision = decisionForNextCycle(output.nextCycle?.type);
+    enforceDecisionGates(ctx, tx, { ...gate, decision, expiryDate: output.expiryDate });
+    const following = nextCycleInput(parsed, output);
     if (following === null)
       throw new AppError('INTERNAL', 'The next cycle could not be worked out.');
     tx.update(certificationCycles)

@@ -24,6 +24,8 @@ import { actorId, nowIso, requireRole, type ServiceContext } from './context';
 import { createPerson, listPeople } from './people';
 import { demoClient, generatedClient } from './seed-clients';
 import { demoCompanies, demoPeople } from './seed-data';
+import { seedDemoChecklists } from './seed-checklists';
+import { seedDemoFindings } from './seed-findings';
 import { seedDemoProgramme, type SeededClient } from './seed-programme';
 import { seededRandom, shuffled } from './seed-random';
 
@@ -36,6 +38,8 @@ export interface SeedResult {
 export interface DemoSeedResult extends SeedResult {
   cycles: number;
   audits: number;
+  checklists: number;
+  findings: number;
 }
 
 export interface DemoSeedOptions {
@@ -104,7 +108,9 @@ export function seedDemo(ctx: ServiceContext, options: DemoSeedOptions = {}): De
       return { client: createClient(ctx, clientInputSchema.parse(input)), product: company[2] };
     });
     const programme = seedDemoProgramme(ctx, seeded, today);
-    return { people, clients: demoCompanies.length, ...programme };
+    const checklists = seedDemoChecklists(ctx, today);
+    const findings = seedDemoFindings(ctx, today);
+    return { people, clients: demoCompanies.length, ...programme, checklists, findings };
   });
 }
 
