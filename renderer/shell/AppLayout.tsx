@@ -5,8 +5,10 @@ import {
   CalendarRange,
   ClipboardList,
   Database,
+  FileWarning,
   HardDriveDownload,
   Landmark,
+  ListChecks,
   TableProperties,
   Users,
 } from 'lucide-react';
@@ -27,8 +29,10 @@ const navItems: NavItem[] = [
   { to: '/programme', label: 'Programme', icon: CalendarRange },
   { to: '/clients', label: 'Clients', icon: Building2 },
   { to: '/audits', label: 'Audits', icon: ClipboardList },
+  { to: '/findings', label: 'Findings', icon: FileWarning },
   { to: '/people', label: 'People', icon: Users },
   { to: '/settings/audit-time-tables', label: 'Audit-time tables', icon: TableProperties },
+  { to: '/settings/catalogue', label: 'Checklist catalogue', icon: ListChecks },
   { to: '/settings/certification-body', label: 'Certification body', icon: Landmark },
   { to: '/data', label: 'Data and backups', icon: Database },
 ];

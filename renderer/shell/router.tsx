@@ -7,10 +7,14 @@ import AuditTimeTablesPage from '../features/audit-time-tables/AuditTimeTablesPa
 import AuditList from '../features/audits/AuditList';
 import AuditPage from '../features/audits/AuditPage';
 import AuditPlanPage from '../features/audits/AuditPlanPage';
+import ChecklistPage from '../features/checklist/ChecklistPage';
+import CataloguePage from '../features/catalogue/CataloguePage';
 import ClientEditPage from '../features/clients/ClientEditPage';
 import ClientList from '../features/clients/ClientList';
 import ClientPage from '../features/clients/ClientPage';
 import DataPage from '../features/data/DataPage';
+import FindingPage from '../features/nonconformities/FindingPage';
+import FindingRegisterPage from '../features/nonconformities/FindingRegisterPage';
 import PeoplePage from '../features/people/PeoplePage';
 import PersonPage from '../features/people/PersonPage';
 import ProgrammePage from '../features/programme/ProgrammePage';
@@ -35,7 +39,11 @@ export const router = createHashRouter([
       { path: 'audits/new', element: <AuditPlanPage /> },
       { path: 'audits/:id', element: <AuditPage /> },
       { path: 'audits/:id/edit', element: <AuditPlanPage /> },
+      { path: 'audits/:id/checklist', element: <ChecklistPage /> },
+      { path: 'findings', element: <FindingRegisterPage /> },
+      { path: 'findings/:id', element: <FindingPage /> },
       { path: 'settings/audit-time-tables', element: <AuditTimeTablesPage /> },
+      { path: 'settings/catalogue', element: <CataloguePage /> },
       { path: 'settings/certification-body', element: <CertificationBodyPage /> },
       { path: 'settings/audit-time-tables/new', element: <AuditTimeTableEditPage /> },
       { path: 'settings/audit-time-tables/:tableId', element: <AuditTimeTablePage /> },

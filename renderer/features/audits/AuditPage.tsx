@@ -18,13 +18,18 @@ import { Link, useParams } from 'react-router';
 import { isPlanEditable } from '../../../shared/programme/audit-states';
 import { auditPlanners, type Audit } from '../../../shared/programme/audit-schema';
 import { auditTypeLabels } from '../../../shared/programme/vocabulary';
+import { soaEditors } from '../../../shared/soa/schema';
 import { countryName } from '../../../shared/countries';
 import { call, errorMessage } from '../../api';
 import { formatDays } from '../../format';
 import AuditCalendarButton from '../calendar/AuditCalendarButton';
+import ChecklistSection from '../checklist/ChecklistSection';
+import AuditFindingsPanel from '../nonconformities/AuditFindingsPanel';
+import AuditedSoaPanel from '../soa/AuditedSoaPanel';
 import TeamPanel from '../team/TeamPanel';
 import AuditStateActions from './AuditStateActions';
 import AuditStateBadge from './AuditStateBadge';
+import StageGateNotice from './StageGateNotice';
 import { saveAuditPlan } from './downloadPlan';
 import { useAudit, useHasRole } from './useAudits';
 
@@ -69,6 +74,7 @@ export default function AuditPage() {
   const { id = '' } = useParams();
   const audit = useAudit(id);
   const canPlan = useHasRole(auditPlanners);
+  const canRecordSoa = useHasRole(soaEditors);
   const download = useMutation({
     mutationFn: () => call('auditPlanPdf', { id }),
     onSuccess: (file) => {
@@ -122,6 +128,7 @@ export default function AuditPage() {
         </Group>
       </Group>
       {canPlan && <AuditStateActions audit={a} />}
+      <StageGateNotice audit={a} />
       {a.state === 'cancelled' && (
         <Alert color="gray" title="Cancelled">
           {a.cancelledReason}
@@ -164,7 +171,14 @@ export default function AuditPage() {
           <Field label="Criteria">{a.criteria}</Field>
         </div>
       </SimpleGrid>
+      <AuditedSoaPanel
+        auditId={a.id}
+        clientId={a.clientId}
+        canChange={canRecordSoa && a.state !== 'completed' && a.state !== 'cancelled'}
+      />
       <TeamPanel auditId={a.id} />
+      <ChecklistSection audit={a} />
+      <AuditFindingsPanel auditId={a.id} clientId={a.clientId} />
     </Stack>
   );
 }
