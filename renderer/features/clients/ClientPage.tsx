@@ -22,6 +22,7 @@ import { call, errorMessage } from '../../api';
 import { formatInstant } from '../../format';
 import AuditTimeTab from '../audit-time/AuditTimeTab';
 import ProgrammeTab from '../audits/ProgrammeTab';
+import ClientFindingsPanel from '../nonconformities/ClientFindingsPanel';
 import SoaTab from '../soa/SoaTab';
 import ApplicationReviewTab from './ApplicationReviewTab';
 import ClientHistory from './ClientHistory';
@@ -151,6 +152,7 @@ export default function ClientPage() {
           <Tabs.Tab value="application-review">Application review</Tabs.Tab>
           <Tabs.Tab value="audit-time">Audit time</Tabs.Tab>
           <Tabs.Tab value="programme">Programme</Tabs.Tab>
+          <Tabs.Tab value="findings">Findings</Tabs.Tab>
           <Tabs.Tab value="soa">Statement of Applicability</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
@@ -171,6 +173,9 @@ export default function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="programme" pt="md">
           <ProgrammeTab client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="findings" pt="md">
+          <ClientFindingsPanel clientId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="soa" pt="md">
           <SoaTab client={c} />
