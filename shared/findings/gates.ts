@@ -5,21 +5,10 @@
  */
 import { addCalendarMonths, type CalendarDay } from '../cycle/dates';
 import { STAGE2_HARD_LIMIT_MONTHS } from './deadlines';
+import { decisionKinds, type DecisionKind } from './decisions';
 import type { FindingGrade, FindingState } from './schema';
 
-export const decisionKinds = [
-  'grant',
-  'refuse',
-  'maintain',
-  'renew',
-  'suspend',
-  'withdraw',
-  'reduceScope',
-  'extendScope',
-  'restore',
-  'reinstate',
-] as const;
-export type DecisionKind = (typeof decisionKinds)[number];
+export { decisionKinds, type DecisionKind };
 
 /** Decisions G1 and G2 guard (section 5: grant, recertify, restore, extend scope, reinstate). */
 export const positiveDecisions: readonly DecisionKind[] = [

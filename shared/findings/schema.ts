@@ -4,6 +4,7 @@
  * reference/nonconformities.md section 2.
  */
 import { z } from 'zod';
+import { decisionKinds } from './decisions';
 
 export const findingGrades = ['major', 'minor', 'ofi'] as const;
 export type FindingGrade = (typeof findingGrades)[number];
@@ -25,42 +26,53 @@ export const findingStates = [
 ] as const;
 export type FindingState = (typeof findingStates)[number];
 
+/** The text fields of a finding, shared by the raise and edit schemas. */
+const requirementRefField = z
+  .string()
+  .trim()
+  .min(1, { message: 'Name the requirement that is not met, e.g. ISO/IEC 42001:2023 6.1.4.' })
+  .max(300);
+const statementField = z
+  .string()
+  .trim()
+  .min(1, { message: 'State what is not fulfilled, in one or two sentences.' })
+  .max(4000);
+const objectiveEvidenceField = z
+  .string()
+  .trim()
+  .min(1, { message: 'Record the objective evidence the finding rests on.' })
+  .max(8000);
+
+/** A major needs a rationale (nonconformities.md section 2). */
+function majorNeedsRationale(
+  f: { grade: FindingGrade | null; gradeRationale: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (f.grade === 'major' && f.gradeRationale === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gradeRationale'],
+      message: 'A major nonconformity needs a rationale: why is the capability affected?',
+    });
+  }
+}
+
 export const raiseFindingSchema = z
   .object({
     auditId: z.string().min(1, { message: 'An audit id is required.' }),
     checklistItemId: z.string().min(1).nullable().default(null),
     siteId: z.string().min(1).nullable().default(null),
-    requirementRef: z
-      .string()
-      .trim()
-      .min(1, { message: 'Name the requirement that is not met, e.g. ISO/IEC 42001:2023 6.1.4.' })
-      .max(300),
+    requirementRef: requirementRefField,
     /** Null until the lead auditor grades it. */
     grade: z
       .enum(findingGrades, { message: 'Choose major, minor or OFI.' })
       .nullable()
       .default(null),
     gradeRationale: z.string().trim().max(4000).default(''),
-    statement: z
-      .string()
-      .trim()
-      .min(1, { message: 'State what is not fulfilled, in one or two sentences.' })
-      .max(4000),
-    objectiveEvidence: z
-      .string()
-      .trim()
-      .min(1, { message: 'Record the objective evidence the finding rests on.' })
-      .max(8000),
+    statement: statementField,
+    objectiveEvidence: objectiveEvidenceField,
   })
-  .superRefine((f, ctx) => {
-    if (f.grade === 'major' && f.gradeRationale === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gradeRationale'],
-        message: 'A major nonconformity needs a rationale: why is the capability affected?',
-      });
-    }
-  });
+  .superRefine(majorNeedsRationale);
 export type RaiseFindingInput = z.input<typeof raiseFindingSchema>;
 
 export interface Finding {
@@ -94,38 +106,15 @@ export const gradeFindingSchema = z
     grade: z.enum(findingGrades, { message: 'Choose major, minor or OFI.' }),
     gradeRationale: z.string().trim().max(4000).default(''),
   })
-  .superRefine((f, ctx) => {
-    if (f.grade === 'major' && f.gradeRationale === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gradeRationale'],
-        message: 'A major nonconformity needs a rationale: why is the capability affected?',
-      });
-    }
-  });
+  .superRefine(majorNeedsRationale);
 export type GradeFindingInput = z.input<typeof gradeFindingSchema>;
 
 /** Edits of the finding's text while it is open (autosaved like the checklist). */
 export const updateFindingSchema = z.object({
   id: z.string().min(1, { message: 'A finding id is required.' }),
-  requirementRef: z
-    .string()
-    .trim()
-    .min(1, { message: 'Name the requirement that is not met, e.g. ISO/IEC 42001:2023 6.1.4.' })
-    .max(300)
-    .optional(),
-  statement: z
-    .string()
-    .trim()
-    .min(1, { message: 'State what is not fulfilled, in one or two sentences.' })
-    .max(4000)
-    .optional(),
-  objectiveEvidence: z
-    .string()
-    .trim()
-    .min(1, { message: 'Record the objective evidence the finding rests on.' })
-    .max(8000)
-    .optional(),
+  requirementRef: requirementRefField.optional(),
+  statement: statementField.optional(),
+  objectiveEvidence: objectiveEvidenceField.optional(),
   siteId: z.string().min(1).nullable().optional(),
 });
 export type UpdateFindingInput = z.input<typeof updateFindingSchema>;
@@ -293,20 +282,7 @@ export interface ExportedFile {
 
 export const decisionBlockersSchema = z.object({
   clientId: z.string().min(1, { message: 'A client id is required.' }),
-  decision: z
-    .enum([
-      'grant',
-      'refuse',
-      'maintain',
-      'renew',
-      'suspend',
-      'withdraw',
-      'reduceScope',
-      'extendScope',
-      'restore',
-      'reinstate',
-    ] as const)
-    .optional(),
+  decision: z.enum(decisionKinds).optional(),
   decisionDate: day('The decision date').optional(),
 });
 
