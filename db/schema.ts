@@ -3,3 +3,4 @@ export * from './schema-core';
 export * from './schema-programme';
 export * from './schema-soa';
 export * from './schema-checklists';
+export * from './schema-certification';

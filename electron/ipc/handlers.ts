@@ -12,6 +12,8 @@ import { checklistsImplementations } from './handlers-checklists';
 import { evidenceImplementations } from './handlers-evidence';
 import { catalogueItemsImplementations } from './handlers-catalogue-items';
 import { findingsImplementations } from './handlers-findings';
+import { reportsImplementations } from './handlers-reports';
+import { certificatesImplementations } from './handlers-certificates';
 import { soaImplementations } from './handlers-soa';
 import { teamImplementations } from './handlers-team';
 import type { ImplementationsOf } from './implementation';
@@ -105,6 +107,8 @@ function implementations(runtime: AppRuntime): Implementations {
     ...evidenceImplementations(runtime),
     ...catalogueItemsImplementations(runtime),
     ...findingsImplementations(runtime),
+    ...reportsImplementations(runtime),
+    ...certificatesImplementations(runtime),
   };
 }
 

@@ -30,6 +30,8 @@ import { checklistsContract } from './contract-checklists';
 import { evidenceContract } from './contract-evidence';
 import { catalogueItemsContract } from './contract-catalogue-items';
 import { findingsContract } from './contract-findings';
+import { reportsContract } from './contract-reports';
+import { certificatesContract } from './contract-certificates';
 import {
   auditTimeInputSchema,
   clientAuditTimeSchema,
@@ -106,6 +108,9 @@ export const contract = {
   ...catalogueItemsContract,
   // Issue 7.
   ...findingsContract,
+  // Issue 8.
+  ...reportsContract,
+  ...certificatesContract,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ import { checklistsMethodNames } from './method-names-checklists';
 import { evidenceMethodNames } from './method-names-evidence';
 import { catalogueItemsMethodNames } from './method-names-catalogue-items';
 import { findingsMethodNames } from './method-names-findings';
+import { reportsMethodNames } from './method-names-reports';
+import { certificatesMethodNames } from './method-names-certificates';
 
 /**
  * The contract's method names as a plain list, for the preload: importing the contract itself
@@ -54,6 +56,8 @@ export const apiMethodNames = [
   ...evidenceMethodNames,
   ...catalogueItemsMethodNames,
   ...findingsMethodNames,
+  ...reportsMethodNames,
+  ...certificatesMethodNames,
 ] as const satisfies readonly MethodName[];
 
 export type ApiMethodName = (typeof apiMethodNames)[number];
