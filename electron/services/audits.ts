@@ -21,6 +21,7 @@ import { findAuditRow, readAudit, type AuditRow } from './audit-records';
 import { logEvent, logFieldChanges } from './change-log';
 import { getClient } from './clients';
 import { nowIso, requireRole, type ServiceContext } from './context';
+import { recomputeAuditFindingDeadlines } from './finding-deadline-columns';
 
 export const auditEntity = (row: Pick<AuditRow, 'id' | 'clientId'>) => ({
   entity: 'audit',
@@ -209,6 +210,10 @@ export function updateAudit(ctx: ServiceContext, input: AuditPlan & { id: string
     if (sitesChanged) {
       tx.delete(auditSites).where(eq(auditSites.auditId, row.id)).run();
       insertSites(tx, row.id, input.siteIds, at);
+    }
+    // Until the audit is completed its findings' deadlines run from its planned last day.
+    if (next.plannedEnd !== row.plannedEnd) {
+      recomputeAuditFindingDeadlines(tx, { ...row, ...next }, at.slice(0, 10), at);
     }
   });
   return readAudit(ctx.db, input.id);

@@ -11,7 +11,7 @@ import type {
   CycleCoverage,
 } from '../../shared/checklists/schema';
 import type { AuditState, AuditType } from '../../shared/programme/vocabulary';
-import { newestAnswer } from '../../shared/checklists/progress';
+import { currentAnswer } from '../../shared/checklists/progress';
 import { currentCatalogue } from './catalogue';
 import { checklistAudit } from './checklist-access';
 import { requireActor, type ServiceContext } from './context';
@@ -89,7 +89,7 @@ export function cycleCoverage(ctx: ServiceContext, auditId: string): CycleCovera
   // The current (newest) answer of each item.
   const current = new Map<string, { result: string | null }>();
   for (const [itemId, list] of groupBy(answers, (a) => a.itemId)) {
-    current.set(itemId, newestAnswer(list) ?? { result: null });
+    current.set(itemId, currentAnswer(list) ?? { result: null });
   }
   const itemsByList = new Map<string, CoverageItemInput[]>();
   for (const item of items) {

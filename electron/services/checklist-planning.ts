@@ -4,10 +4,12 @@ import {
   checklistEvidence,
   checklistItems,
   checklists,
+  evidenceFiles,
+  findings,
   readinessConclusions,
 } from '../../db/schema';
 import type { Db } from '../../db/open';
-import { newestAnswer } from '../../shared/checklists/progress';
+import { currentAnswer } from '../../shared/checklists/progress';
 import {
   readinessConclusionSchema,
   surveillanceSelectionSchema,
@@ -107,12 +109,25 @@ export function setSurveillanceSelection(
           )
           .all()
           .map((r) => r.id),
+        // Attached files and findings raised from an item would drop out of sight with it.
+        ...tx
+          .select({ id: evidenceFiles.checklistItemId })
+          .from(evidenceFiles)
+          .where(and(inArray(evidenceFiles.checklistItemId, ids), isNull(evidenceFiles.removedAt)))
+          .all()
+          .map((r) => r.id),
+        ...tx
+          .select({ id: findings.checklistItemId })
+          .from(findings)
+          .where(inArray(findings.checklistItemId, ids))
+          .all()
+          .map((r) => r.id),
       ]);
       const refused = dropped.filter((i) => worked.has(i.id));
       if (refused.length > 0) {
         throw new AppError(
           'CONFLICT',
-          `These items already have answers or evidence and stay selected: ${names(refused)}.`,
+          `These items already have answers or evidence (entries, attached files or findings) and stay selected: ${names(refused)}.`,
           'itemIds',
         );
       }
@@ -153,7 +168,7 @@ function currentMarks(tx: Db, checklistId: string) {
     .all();
   return items.map((item) => ({
     ...item,
-    mark: newestAnswer(answers.filter((a) => a.checklistItemId === item.id))?.result ?? null,
+    mark: currentAnswer(answers.filter((a) => a.checklistItemId === item.id))?.result ?? null,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   checklistAnswers,
   checklistEvidence,
@@ -84,6 +84,7 @@ function byItem<T extends { checklistItemId: string }>(rows: readonly T[]): Map<
   return out;
 }
 
+/** Answers with a result first, newest first: the first is the current answer (currentAnswer). */
 function answersOf(db: Db, checklistId: string): ChecklistAnswer[] {
   return db
     .select({ answer: checklistAnswers, name: people.name })
@@ -91,7 +92,11 @@ function answersOf(db: Db, checklistId: string): ChecklistAnswer[] {
     .innerJoin(checklistItems, eq(checklistItems.id, checklistAnswers.checklistItemId))
     .innerJoin(people, eq(people.id, checklistAnswers.auditorId))
     .where(eq(checklistItems.checklistId, checklistId))
-    .orderBy(desc(checklistAnswers.answeredAt), desc(checklistAnswers.id))
+    .orderBy(
+      sql`${checklistAnswers.result} IS NULL`,
+      desc(checklistAnswers.answeredAt),
+      desc(checklistAnswers.id),
+    )
     .all()
     .map((r) => toAnswer(r.answer, r.name));
 }

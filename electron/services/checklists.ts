@@ -14,7 +14,7 @@ import {
   type SoaForChecklist,
   type Stage1Concern,
 } from '../../shared/checklists/generate';
-import { newestAnswer } from '../../shared/checklists/progress';
+import { currentAnswer } from '../../shared/checklists/progress';
 import {
   prepareChecklistSchema,
   type Checklist,
@@ -143,7 +143,7 @@ function stage1Concerns(tx: Db, audit: ChecklistAudit): Stage1Concern[] {
     )
     .all();
   return items.flatMap((item) => {
-    const current = newestAnswer(answers.filter((a) => a.checklistItemId === item.id));
+    const current = currentAnswer(answers.filter((a) => a.checklistItemId === item.id));
     if (current?.result !== 'concern' && current?.result !== 'not_ready') return [];
     return [
       {

@@ -51,11 +51,13 @@ function lastDecisionDate(db: Db, clientId: string): string | null {
  * The audits a decision relies on (Audit Desk rule): the client's completed audits that ended
  * after its last certification decision and on or before the decision date — before the first
  * decision, every completed audit (Stage 1 and Stage 2 of the initial certification). Cancelled
- * and unfinished audits are never relied on.
+ * and unfinished audits are never relied on. A certification resting on a Stage 2 rests on the
+ * latest one held: a new Stage 2 (after a major missed the 6-month limit, G3, or after a lapse)
+ * replaces the earlier one and whatever came before it, except the Stage 1 (ISO/IEC 17021-1 9.5.3).
  */
 export function reliedOnAudits(db: Db, clientId: string, decisionDate: string): AuditRow[] {
   const since = lastDecisionDate(db, clientId);
-  return db
+  const held = db
     .select()
     .from(audits)
     .where(and(eq(audits.clientId, clientId), eq(audits.state, 'completed')))
@@ -63,6 +65,15 @@ export function reliedOnAudits(db: Db, clientId: string, decisionDate: string): 
     .filter((a) => a.completedOn !== null && a.completedOn <= decisionDate)
     .filter((a) => since === null || (a.completedOn as string) > since)
     .sort((a, b) => ((a.completedOn as string) < (b.completedOn as string) ? -1 : 1));
+  const latestStage2 = held.filter((a) => a.type === 'stage2').at(-1);
+  if (latestStage2 === undefined) return held;
+  const from = latestStage2.completedOn as string;
+  return held.filter(
+    (a) =>
+      a.type === 'stage1' ||
+      a.id === latestStage2.id ||
+      (a.type !== 'stage2' && (a.completedOn as string) >= from),
+  );
 }
 
 /** The decision a cycle's recertification decision amounts to, by the cycle rules (B3 step 7). */

@@ -18,6 +18,7 @@ import {
   type ChecklistAudit,
 } from './checklist-access';
 import { nowIso, requireActor, type ServiceContext } from './context';
+import { auditOfFinding, findingActorFor } from './finding-records';
 import { hashStoredFile, readStoredChunk, storedPath, storedSize } from './evidence-store';
 
 /**
@@ -40,22 +41,53 @@ export interface EvidencePlacement {
 }
 
 /**
+ * The person a file is recorded under. An auditing member of the audit's team attaches anywhere;
+ * a file for a finding alone (e.g. the client's response documents, received back at the office)
+ * may also be attached by whoever may record that response: the team of the audit that follows
+ * the finding up, or a CB reviewer (shared/findings/lifecycle.ts, submitResponse).
+ */
+function attachingPerson(
+  ctx: ServiceContext,
+  audit: ChecklistAudit,
+  placement: EvidencePlacement,
+): Person {
+  const access = checklistAccess(ctx, ctx.db, audit.id);
+  const actor = requireActor(ctx);
+  if (
+    !access.canAnswer &&
+    actor.kind === 'person' &&
+    placement.findingId !== null &&
+    placement.checklistItemId === null
+  ) {
+    const who = findingActorFor(ctx.db, actor, auditOfFinding(ctx.db, { auditId: audit.id }));
+    if (who.onAuditTeam || who.isCbReviewer) return actor.person;
+  }
+  return requireAnswering(ctx, access, 'attach files');
+}
+
+/**
  * Who may attach a file, and where: an auditing member of the audit's team (lead auditor, auditor,
  * technical expert; the same rule as checklist answers), to an item of this audit's checklist or
- * a finding of this audit. Returns the audit and the person the file is recorded under.
+ * a finding of this audit (see attachingPerson for a finding's response documents). Returns the
+ * audit and the person the file is recorded under.
  */
 export function checkPlacement(
   ctx: ServiceContext,
   placement: EvidencePlacement,
 ): { audit: ChecklistAudit; person: Person } {
   const audit = checklistAudit(ctx.db, placement.auditId);
-  const person = requireAnswering(ctx, checklistAccess(ctx, ctx.db, audit.id), 'attach files');
+  const person = attachingPerson(ctx, audit, placement);
   if (audit.state === 'cancelled') {
     throw new AppError('CONFLICT', 'This audit is cancelled: no files can be attached to it.');
   }
   if (placement.checklistItemId !== null) {
     const item = ctx.db
-      .select({ id: checklistItems.id })
+      .select({
+        id: checklistItems.id,
+        itemKey: checklistItems.itemKey,
+        title: checklistItems.title,
+        selected: checklistItems.selected,
+      })
       .from(checklistItems)
       .innerJoin(checklists, eq(checklists.id, checklistItems.checklistId))
       .where(
@@ -66,6 +98,14 @@ export function checkPlacement(
       throw new AppError(
         'VALIDATION',
         "That checklist item is not on this audit's checklist.",
+        'checklistItemId',
+      );
+    }
+    // As for answers and evidence entries: an item the audit has not selected is not worked on.
+    if (!item.selected) {
+      throw new AppError(
+        'CONFLICT',
+        `${item.itemKey} ${item.title} is not selected for this audit; the lead auditor adds it to the selection first.`,
         'checklistItemId',
       );
     }

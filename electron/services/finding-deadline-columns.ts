@@ -100,6 +100,15 @@ interface DeadlineFacts {
   verifiedOn: string | null;
 }
 
+/** States past the response: an acceptance recorded earlier only counts in these. */
+const responseSettledStates: readonly FindingState[] = [
+  'responseAccepted',
+  'verified',
+  'closed',
+  'escalated',
+  'cancelled',
+];
+
 /** The deadlines and the flags on `today`; null while ungraded or outside a finding audit type. */
 export function deadlinesOf(
   basis: DeadlineBasis,
@@ -107,6 +116,9 @@ export function deadlinesOf(
   today: string,
 ): Deadlines | null {
   if (facts.grade === null || basis.auditType === null) return null;
+  // A major found ineffective goes back to open and needs a new response: its earlier acceptance
+  // no longer stands, so the response is overdue again (as nextDue and the register say).
+  const acceptanceStands = responseSettledStates.includes(facts.state);
   return computeDeadlines({
     grade: facts.grade,
     auditType: basis.auditType,
@@ -114,7 +126,7 @@ export function deadlinesOf(
     today,
     expiryDate: basis.expiryDate,
     responseSubmittedOn: facts.responseSubmittedOn,
-    responseAcceptedOn: facts.responseAcceptedOn,
+    responseAcceptedOn: acceptanceStands ? facts.responseAcceptedOn : null,
     verifiedOn: facts.verifiedOn,
   });
 }

@@ -26,6 +26,7 @@ import type {
   FindingGrade,
   FindingState,
 } from '../../shared/findings/schema';
+import { suspensionProposal } from '../../shared/findings/suspension';
 import { nowIso, requireActor, type ServiceContext } from './context';
 import { deadlineBasisFor, deadlinesOf } from './finding-deadline-columns';
 import {
@@ -279,6 +280,14 @@ export function readFindingDetail(ctx: ServiceContext, id: string): FindingDetai
       nextDue: row.nextDue,
       flags: finished ? [] : (computed?.flags ?? []),
       note: basis.note,
+      suspensionProposal: suspensionProposal({
+        grade: facts.grade,
+        auditType: audit.type,
+        state: facts.state,
+        responseDue: row.responseDue,
+        verificationDue: row.verificationDue,
+        today,
+      }),
     },
     clientAcknowledgedBy: row.clientAcknowledgedBy,
     acknowledgedOn: row.acknowledgedOn,

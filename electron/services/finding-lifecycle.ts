@@ -159,8 +159,26 @@ export function createFindingRecord(
 const isNonconformity = (grade: string | null) => grade === 'major' || grade === 'minor';
 
 /**
+ * How the client has been told of the finding, or null while it is still the audit team's draft.
+ * Before the closing meeting the team reviews its findings and may regrade them (ISO/IEC 17021-1
+ * 9.4.7); once a nonconformity has been put to the client it is never downgraded to an OFI (9.4.5).
+ */
+function presentedToClient(
+  row: Pick<FindingRecord, 'responseSubmittedOn' | 'acknowledgedOn'>,
+  audit: Pick<AuditRow, 'state'>,
+): string | null {
+  if (row.responseSubmittedOn !== null) return 'the client has responded to it';
+  if (row.acknowledgedOn !== null) {
+    return `the client acknowledged it on ${row.acknowledgedOn}`;
+  }
+  if (audit.state === 'completed') return 'the audit has ended (its closing meeting reported it)';
+  return null;
+}
+
+/**
  * The lead auditor grades (or regrades) a finding while it is open and the client has not yet
- * responded. A real nonconformity is never downgraded to an OFI once a response exists (9.4.5).
+ * responded. A real nonconformity is never downgraded to an OFI once the client has been told of
+ * it: at the closing meeting (acknowledged, or the audit completed) or by responding (9.4.5).
  */
 export function gradeFinding(ctx: ServiceContext, raw: GradeFindingInput): FindingDetail {
   const actor = requireActor(ctx);
@@ -175,10 +193,11 @@ export function gradeFinding(ctx: ServiceContext, raw: GradeFindingInput): Findi
     if (!leadsAudit(tx, actor, audit.id)) {
       throw new AppError('FORBIDDEN', 'Only the lead auditor of this audit grades its findings.');
     }
-    if (row.responseSubmittedOn !== null && isNonconformity(row.grade) && input.grade === 'ofi') {
+    const presented = presentedToClient(row, audit);
+    if (presented !== null && isNonconformity(row.grade) && input.grade === 'ofi') {
       throw new AppError(
         'CONFLICT',
-        'A real nonconformity is never downgraded to an OFI: the client has already responded to it (ISO/IEC 17021-1 9.4.5).',
+        `A real nonconformity is never downgraded to an OFI once ${presented} (ISO/IEC 17021-1 9.4.5). If it was graded in error, a CB reviewer who was not on the audit team cancels it with the reason.`,
         'grade',
       );
     }

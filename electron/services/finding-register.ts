@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { validationError } from '../../shared/errors';
 import { terminalStates } from '../../shared/findings/lifecycle';
+import { suspensionProposal } from '../../shared/findings/suspension';
 import {
   findingListQuerySchema,
   findingStates,
@@ -139,17 +140,28 @@ export function registerCountQuery(q: RegisterFilters, today: string): RegisterS
   };
 }
 
-type RawRow = Omit<FindingRow, 'overdue' | 'grade' | 'state'> & {
+type RawRow = Omit<FindingRow, 'overdue' | 'suspensionProposed' | 'grade' | 'state'> & {
   grade: string | null;
   state: string;
 };
 
 function toRow(raw: RawRow, today: string): FindingRow {
+  const grade = raw.grade as FindingGrade | null;
+  const state = raw.state as FindingState;
   return {
     ...raw,
-    grade: raw.grade as FindingGrade | null,
-    state: raw.state as FindingState,
+    grade,
+    state,
     overdue: raw.nextDue !== null && raw.nextDue < today,
+    suspensionProposed:
+      suspensionProposal({
+        grade,
+        auditType: raw.auditType,
+        state,
+        responseDue: raw.responseDue,
+        verificationDue: raw.verificationDue,
+        today,
+      }) !== null,
   };
 }
 

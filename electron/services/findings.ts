@@ -74,7 +74,12 @@ export function listAuditFindings(ctx: ServiceContext, auditId: string): Finding
 
 function checkItemOfAudit(tx: Db, checklistItemId: string, auditId: string): void {
   const item = tx
-    .select({ id: checklistItems.id })
+    .select({
+      id: checklistItems.id,
+      itemKey: checklistItems.itemKey,
+      title: checklistItems.title,
+      selected: checklistItems.selected,
+    })
     .from(checklistItems)
     .innerJoin(checklists, eq(checklists.id, checklistItems.checklistId))
     .where(and(eq(checklistItems.id, checklistItemId), eq(checklists.auditId, auditId)))
@@ -83,6 +88,13 @@ function checkItemOfAudit(tx: Db, checklistItemId: string, auditId: string): voi
     throw new AppError(
       'VALIDATION',
       'That checklist item is not on this audit’s checklist.',
+      'checklistItemId',
+    );
+  }
+  if (!item.selected) {
+    throw new AppError(
+      'CONFLICT',
+      `${item.itemKey} ${item.title} is not selected for this audit; the lead auditor adds it to the selection first.`,
       'checklistItemId',
     );
   }

@@ -68,6 +68,7 @@ function columnsOf(audits: readonly CoverageAuditInput[]): CoverageAudit[] {
       label: `${auditTypeLabels[a.type]}${number}, ${a.plannedStart}`,
       plannedStart: a.plannedStart,
       state: a.state,
+      itemsAudited: a.checklist !== null && a.checklist.kind !== 'readiness',
     };
   });
 }

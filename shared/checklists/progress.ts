@@ -1,7 +1,8 @@
 /**
  * Progress through a checklist: per navigation group and overall, over the items included in the
  * audit (a surveillance counts only its selected items). An item counts as answered when its
- * current answer (the newest of any auditor's) has a result; notes alone do not answer it.
+ * current answer (the newest of any auditor's that has a result, see currentAnswer) has a result;
+ * notes alone do not answer it.
  */
 import type { AnswerValue, ChecklistGroup } from './schema';
 
@@ -33,6 +34,17 @@ export function newestAnswer<A extends { id: string; answeredAt: string }>(
     if (later) newest = a;
   }
   return newest;
+}
+
+/**
+ * The answer that decides an item's result: the newest answer that has a result, so a colleague's
+ * notes written without a result never undo another auditor's mark; with no result at all, the
+ * newest answer.
+ */
+export function currentAnswer<A extends { id: string; answeredAt: string; result: string | null }>(
+  answers: readonly A[],
+): A | null {
+  return newestAnswer(answers.filter((a) => a.result !== null)) ?? newestAnswer(answers);
 }
 
 /** Groups in the order their first item appears; unknown group titles fall back to the key. */

@@ -166,7 +166,10 @@ export interface ChecklistItem {
   selected: boolean;
   carriedFromItemId: string | null;
   carriedNote: string;
-  /** Every auditor's answer, newest first; the first is the item's current answer. */
+  /**
+   * Every auditor's answer: those with a result newest first, then notes-only ones newest first.
+   * The first is the item's current answer (shared/checklists/progress.ts currentAnswer).
+   */
   answers: ChecklistAnswer[];
   evidence: EvidenceEntry[];
   /** Live evidence files attached to this item. */
@@ -221,6 +224,11 @@ export interface CoverageAudit {
   label: string;
   plannedStart: string;
   state: string;
+  /**
+   * The audit has a checklist of requirement items: false for a Stage 1 (a readiness review, not
+   * item by item) and while no checklist has been prepared, so its cells say nothing either way.
+   */
+  itemsAudited: boolean;
 }
 
 export interface CoverageRow {

@@ -20,20 +20,27 @@ const blocked: Record<Stage2Step, string> = {
   prepare: 'The Stage 2 checklist cannot be prepared yet',
 };
 
-/** Null when a Stage 1 of the cycle concluded "ready"; otherwise what is missing, in words. */
+/**
+ * Null when the latest Stage 1 of the cycle with a readiness conclusion concluded "ready" (a later
+ * Stage 1 that found the client not ready overrides an earlier "ready"); otherwise what is
+ * missing, in words.
+ */
 export function stage2ReadinessProblem(
   stage1Audits: readonly Stage1ForGate[],
   cycleNumber: number,
   step: Stage2Step,
 ): string | null {
   const held = stage1Audits.filter((a) => a.state !== 'cancelled');
-  if (held.some((a) => a.conclusion === 'ready')) return null;
+  const concluded = held
+    .filter((a) => a.conclusion !== null)
+    .sort((a, b) => b.plannedStart.localeCompare(a.plannedStart))[0];
+  if (concluded?.conclusion === 'ready') return null;
   const head = blocked[step];
   if (held.length === 0) {
     return `${head}: the client has no Stage 1 audit in certification cycle ${cycleNumber}. Plan and hold the Stage 1, and record its readiness conclusion, first.`;
   }
-  if (held.some((a) => a.conclusion === 'not_ready')) {
-    return `${head}: the Stage 1 readiness conclusion is “not ready”. Once the client has dealt with the concerns, the lead auditor records a new conclusion (ready) on the Stage 1 checklist.`;
+  if (concluded?.conclusion === 'not_ready') {
+    return `${head}: the Stage 1 readiness conclusion is “not ready” (Stage 1 starting ${concluded.plannedStart}). Once the client has dealt with the concerns, the lead auditor records a new conclusion (ready) on the Stage 1 checklist.`;
   }
   const latest = [...held].sort((a, b) => b.plannedStart.localeCompare(a.plannedStart))[0];
   const when = latest ? ` (starting ${latest.plannedStart})` : '';

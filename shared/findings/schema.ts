@@ -166,6 +166,11 @@ export interface FindingDeadlines {
   flags: ('newStage2Required' | 'responseOverdue' | 'verificationOverdue')[];
   /** Why a deadline could not be computed (e.g. the certificate's expiry is not known). */
   note: string | null;
+  /**
+   * Why a suspension should be proposed to a decision maker today (nonconformities.md 4.2 and 4.4,
+   * Audit Desk rules; see shared/findings/suspension.ts), or null.
+   */
+  suspensionProposal: string | null;
 }
 
 export interface FindingEventRecord {
@@ -262,6 +267,8 @@ export interface FindingRow {
   verificationDue: string | null;
   nextDue: string | null;
   overdue: boolean;
+  /** A suspension proposal is due today (see FindingDeadlines.suspensionProposal). */
+  suspensionProposed: boolean;
 }
 
 export interface FindingList {

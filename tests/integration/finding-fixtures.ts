@@ -37,17 +37,20 @@ interface Bed extends Cast {
 /**
  * A fresh database per test with an administrator, a lead auditor, an auditor and a decision
  * maker, and the Lumen client; the clock reads `clock` (default 2026-10-01, so the worked
- * examples of nonconformities.md up to September 2026 lie in the past). Audits are inserted
+ * examples of nonconformities.md up to September 2026 lie in the past), or is the clock given. Audits are inserted
  * straight in the database with their team: planning rules are tested elsewhere.
  */
-export function findingTestBed(name: string, clock = '2026-10-01T09:00:00.000Z') {
+export function findingTestBed(
+  name: string,
+  clock: string | (() => Date) = '2026-10-01T09:00:00.000Z',
+) {
   const root = temporaryFolder(name);
   let counter = 0;
   const bed = {} as Bed;
   beforeEach(async () => {
     bed.app?.runtime.close();
     bed.app = await startApp(path.join(root, `db-${++counter}.sqlite`), {
-      now: tickingClock(clock),
+      now: typeof clock === 'string' ? tickingClock(clock) : clock,
     });
     bed.admin = await succeed(bed.app, 'setupFirstPerson', {
       name: 'Margaret Okafor',

@@ -26,6 +26,21 @@ export function tickingClock(start = '2026-03-02T09:00:00.000Z'): () => Date {
   return () => new Date((at += 1000));
 }
 
+/**
+ * A ticking clock (one second per reading) that a test moves to a calendar day, to replay events
+ * on the days they happen.
+ */
+export function movableClock(start = '2026-03-02T09:00:00.000Z') {
+  let at = Date.parse(start);
+  return {
+    now: () => new Date((at += 1000)),
+    /** Moves the clock to 09:00 UTC of `day` (YYYY-MM-DD). */
+    to(day: string): void {
+      at = Date.parse(`${day}T09:00:00.000Z`);
+    },
+  };
+}
+
 export interface TestApp {
   runtime: AppRuntime;
   handlers: Handlers;

@@ -117,6 +117,7 @@ describe('the CSV export', () => {
     verificationDue: null,
     nextDue: '2026-10-17',
     overdue: false,
+    suspensionProposed: false,
   };
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
     const csv = findingsCsv([row, { ...row, id: 'f2', grade: null }]);
