@@ -1,6 +1,7 @@
 import { auditCommands } from './audit';
 import { auditTimeCommand } from './audit-time';
 import { catalogueCommand } from './catalogue';
+import { certificateCommands } from './certificates';
 import { clientCommands } from './client';
 import type { CliCommand } from './command';
 import { cycleCommand } from './cycle';
@@ -8,6 +9,7 @@ import { findingDeadlinesCommand } from './finding-deadlines';
 import { dataCommands } from './data';
 import { personCommands } from './person';
 import { programmeCommand } from './programme';
+import { reportCommands } from './report';
 import { seedCommand } from './seed';
 
 /** Every command `npm run cli` knows, in the order `help` lists them. */
@@ -17,9 +19,11 @@ export const commands: readonly CliCommand[] = [
   findingDeadlinesCommand,
   ...clientCommands,
   ...auditCommands,
+  ...reportCommands,
   programmeCommand,
   ...personCommands,
   seedCommand,
   catalogueCommand,
+  ...certificateCommands,
   ...dataCommands,
 ];

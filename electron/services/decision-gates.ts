@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { audits, auditTeamMembers, certificationCycles, findings } from '../../db/schema';
+import {
+  audits,
+  auditTeamMembers,
+  certificationCycles,
+  certificationDecisions,
+  findings,
+} from '../../db/schema';
 import { computeCycle, parseCycleInput, type NextCycleType } from '../../shared/cycle';
 import { AppError, validationError } from '../../shared/errors';
 import {
@@ -39,10 +45,18 @@ function clientCycles(db: Db, clientId: string) {
  * The date of the client's last certification decision (initial or recertification), or null
  * before the first one.
  */
+/** The client's latest certification decision of any kind (cycle decisions and recorded ones, e.g. maintain). */
 function lastDecisionDate(db: Db, clientId: string): string | null {
+  const recorded = db
+    .select({ decisionDate: certificationDecisions.decisionDate })
+    .from(certificationDecisions)
+    .where(eq(certificationDecisions.clientId, clientId))
+    .all()
+    .map((d) => d.decisionDate);
   const dates = clientCycles(db, clientId)
     .flatMap((c) => [c.decisionDate, c.recertificationDecisionDate])
     .filter((d): d is string => d !== null)
+    .concat(recorded)
     .sort();
   return dates.at(-1) ?? null;
 }

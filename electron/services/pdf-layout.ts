@@ -10,7 +10,7 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
  * @pdf-lib/fontkit is a UMD bundle: under Node's ESM loader its CommonJS export arrives as
  * `default`, in the main-process bundle as the module itself.
  */
-function fontkit(): Fontkit {
+export function fontkit(): Fontkit {
   const candidate: unknown = (fontkitModule as { default?: unknown }).default ?? fontkitModule;
   if (
     typeof candidate !== 'object' ||

@@ -1,2 +1,12 @@
 /** Method names of contract-certificates.ts, for the preload (which must not import zod). */
-export const certificatesMethodNames = [] as const;
+export const certificatesMethodNames = [
+  'certificationDecisionContext',
+  'takeCertificationDecision',
+  'listCertificationDecisions',
+  'listCertificates',
+  'getCertificate',
+  'certificatePdf',
+  'exportCertificates',
+  'certificateNumbering',
+  'updateCertificateNumbering',
+] as const;

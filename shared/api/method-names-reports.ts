@@ -1,2 +1,9 @@
 /** Method names of contract-reports.ts, for the preload (which must not import zod). */
-export const reportsMethodNames = [] as const;
+export const reportsMethodNames = [
+  'auditReport',
+  'updateAuditReportDraft',
+  'auditReportLint',
+  'issueAuditReport',
+  'newAuditReportRevision',
+  'auditReportFile',
+] as const;

@@ -1,0 +1,60 @@
+import type { ReportData } from '../../shared/reports/schema';
+
+export const auditId = 'audit-1';
+
+/** A Stage 2 report of a completed audit with nothing left to do before issue. */
+export function completeReportData(): ReportData {
+  return {
+    reportId: 'report-1',
+    revision: 1,
+    state: 'draft',
+    changeNote: '',
+    issuedByName: null,
+    issuedAt: null,
+    preparedAt: '2026-03-02T09:00:00.000Z',
+    certificationBodyName: 'Nordic AI Certification AB',
+    client: {
+      id: 'client-1',
+      legalName: 'Lumen Analytics GmbH',
+      tradingName: '',
+      reference: 'C-2026-0001',
+      country: 'DE',
+      scope: 'Credit-scoring models for retail lending.',
+      primaryContact: 'Anna Schmidt',
+    },
+    audit: {
+      id: auditId,
+      type: 'stage2',
+      cycleNumber: 1,
+      state: 'completed',
+      startDate: '2026-02-16',
+      endDate: '2026-02-17',
+      completedOn: '2026-02-17',
+      objectives: 'Evaluate effectiveness.',
+      scope: 'Credit-scoring  models for retail lending.',
+      criteria: 'ISO/IEC 42001:2023',
+    },
+    standard: 'ISO/IEC 42001:2023',
+    soa: { versionNumber: 1, documentReference: 'SOA v1', excludedCount: 1 },
+    sites: [{ siteId: 's1', name: 'Head office', address: '', country: 'DE', isCentral: true }],
+    clientSiteCount: 1,
+    team: [{ personId: 'lena', name: 'Lena Lead', role: 'lead_auditor' }],
+    time: { onsiteDays: 3, remoteDays: 0, calculatedDays: 3, planDeviationReason: '' },
+    checklist: { kind: 'full', answered: 80, total: 80, readinessConclusion: null },
+    clauseSummary: [],
+    controls: [],
+    exclusions: [],
+    otherItems: [],
+    nonconformities: [],
+    opportunities: [],
+    concerns: [],
+    effectivenessConclusion: 'Effective.',
+    recommendation: 'grant',
+    recommendationNotes: '',
+    divergingOpinions: '',
+    samplingBasis: '',
+    daysSpent: 3,
+    daysSpentReason: '',
+    confidentiality: 'Confidential.',
+  };
+}
