@@ -182,9 +182,11 @@ class ChecklistSeeder {
     if (!lead) return;
     const checklist = this.prepare(audit, lead, instant(audit.plannedStart, 0));
     const items = checklist.items.slice(0, Math.ceil(checklist.items.length * share));
+    // An audit under way has been worked only up to today: no answer is dated in the future.
+    const lastDay = audit.plannedEnd < this.today ? audit.plannedEnd : this.today;
     const days = Math.max(
       1,
-      Math.round((Date.parse(audit.plannedEnd) - Date.parse(audit.plannedStart)) / 86_400_000) + 1,
+      Math.round((Date.parse(lastDay) - Date.parse(audit.plannedStart)) / 86_400_000) + 1,
     );
     const perDay = Math.ceil(items.length / days);
     items.forEach((item, i) => {

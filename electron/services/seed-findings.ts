@@ -94,7 +94,7 @@ const texts = {
       'Printed procedures DS-02 v1 and DS-05 v2 seen at the desks; document register shows v3 of each.',
   },
   logging: {
-    requirementRef: 'Annex A A.6.2.8',
+    requirementRef: 'ISO/IEC 42001:2023 Annex A A.6.2.8',
     statement:
       'Event logs of the claims chatbot are kept for 30 days, shorter than the AI policy requires.',
     objectiveEvidence:
@@ -106,7 +106,7 @@ const texts = {
     objectiveEvidence: 'Monitoring dashboard; interview with the MLOps engineer.',
   },
   userInfo: {
-    requirementRef: 'Annex A A.8.2',
+    requirementRef: 'ISO/IEC 42001:2023 Annex A A.8.2',
     statement:
       'The information telling users they interact with an AI system could be easier to find.',
     objectiveEvidence: 'Customer app, help pages; interview with the product owner.',

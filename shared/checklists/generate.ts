@@ -86,6 +86,12 @@ const plain = {
   carriedNote: '',
 } as const;
 
+/** Someone's words quoted as a sentence: “…” and a full stop, unless the words end one already. */
+export function quoted(text: string): string {
+  const words = text.trim();
+  return /[.!?…]$/.test(words) ? `“${words}”` : `“${words}”.`;
+}
+
 /** How a finding against an item names its requirement. */
 export function requirementRefFor(item: Pick<CatalogueItem, 'id' | 'kind' | 'source'>): string {
   if (item.source === 'cb') return `CB item ${item.id}`;
@@ -131,7 +137,7 @@ function exclusionItems(catalogue: Catalogue, soa: SoaForChecklist, stage1: bool
     .filter((c) => !c.applicable)
     .map((c) => {
       const title = titles.get(c.controlId) ?? c.controlId;
-      const given = `The client's justification: “${c.justification}”.`;
+      const given = `The client's justification: ${quoted(c.justification)}`;
       const ask = stage1
         ? 'Is the exclusion documented and plausible for the scope, the AI systems in it and the risk treatment?'
         : 'Re-check it against the scope, the risk treatment and the impact assessment results seen on site: does any of them need this control after all?';
@@ -155,7 +161,7 @@ const markWords: Record<ReadinessMark, string> = {
 };
 
 function concernItem(concern: Stage1Concern): Draft {
-  const noted = concern.notes.trim() === '' ? '' : ` Stage 1 noted: “${concern.notes.trim()}”.`;
+  const noted = concern.notes.trim() === '' ? '' : ` Stage 1 noted: ${quoted(concern.notes)}`;
   return {
     ...plain,
     itemKey: `CONCERN.${concern.itemKey}`,

@@ -216,7 +216,7 @@ test('a nonconformity opens the finding form prefilled from the item; the findin
 
   await page.getByRole('button', { name: 'Nonconformity', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Raise a finding' });
-  await expect(dialog.getByLabel('Requirement')).toHaveValue(/6\.1\.2/);
+  await expect(dialog.getByRole('textbox', { name: 'Requirement' })).toHaveValue(/6\.1\.2/);
   await expect(dialog.getByLabel('Objective evidence')).toHaveValue(
     'Document reviewed: AI risk assessment procedure RSK-02 (document version: v2.1)',
   );
@@ -312,5 +312,70 @@ test('a file attached to an item is listed, verified when opened, and a tampered
     .getByRole('button', { name: 'Open document-register-sample.txt' })
     .click();
   await expect(opened.getByTestId('evidence-check-failed')).toContainText(/altered|changed/i);
+  await expectAccessible(page);
+});
+
+test('a colleague’s notes keep another auditor’s result, the next item opens at its top, and a Stage 1 raises no findings', async ({
+  page,
+  harness,
+}) => {
+  await setUpFirstAdmin(page, harness);
+  const setup = await setUpAuditWithTeam(harness, { type: 'stage2', prepare: true });
+  const { getPerson } = await import('../../electron/services/people');
+  const { saveChecklistAnswer } = await import('../../electron/services/checklist-answers');
+  const checklist = setup.checklist;
+  if (!checklist) throw new Error('the fixture prepares the checklist');
+  const item72 = checklist.items.find((i) => i.itemKey === '7.2');
+  if (!item72) throw new Error('7.2 is in a Stage 2 checklist');
+  // Lena (on the team as auditor) marks 7.2 a nonconformity on her laptop.
+  const ctx = harness.runtime.context();
+  const lena = {
+    ...ctx,
+    actor: { kind: 'person' as const, person: getPerson(ctx.db, setup.colleagueId) },
+  };
+  saveChecklistAnswer(lena, { checklistItemId: item72.id, result: 'nonconformity' });
+
+  await openWorkScreen(page, harness.url, setup.auditId);
+  await page.getByTestId('item-row-7.2').click();
+  await expect(page.getByTestId('item-key')).toHaveText('7.2');
+  await expect(page.getByTestId('answered-by')).toContainText('Current result by Lena Lead');
+  await expect(page.getByTestId('item-row-7.2')).toContainText('Nonconformity');
+  const answeredBefore = await page.getByTestId('overall-progress').textContent();
+
+  // Notes alone, written after Lena's result, neither hide nor undo it: here or after a reload.
+  await page
+    .getByLabel('Your notes')
+    .fill('Asked for the competence matrix of the data scientists.');
+  await expectAllSaved(page);
+  await expect(page.getByTestId('item-row-7.2')).toContainText('Nonconformity');
+  await expect(page.getByTestId('overall-progress')).toHaveText(answeredBefore ?? '');
+  await page.reload();
+  await page.getByTestId('item-row-7.2').click();
+  await expect(page.getByTestId('answered-by')).toContainText('Current result by Lena Lead');
+  await page.getByLabel('Show', { exact: true }).selectOption('Nonconformities');
+  await expect(page.getByTestId('item-row-7.2')).toBeVisible();
+  await page.getByLabel('Show', { exact: true }).selectOption('All items');
+
+  // Scrolled down to the findings of an item, the next item starts at its title and question.
+  const detail = page.getByRole('region', { name: 'Selected item' });
+  await detail.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(() => detail.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.getByTestId('item-key').click();
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('item-key')).toHaveText('7.3');
+  await expect.poll(() => detail.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(page.getByRole('heading', { name: 'Awareness' })).toBeInViewport();
+
+  // A Stage 1 marks concerns: no "Raise finding" there, and f does nothing.
+  if (!setup.stage1AuditId) throw new Error('the fixture plans a Stage 1 for a Stage 2');
+  await page.goto(`${harness.url}#/audits/${setup.stage1AuditId}/checklist`);
+  await expect(page.getByTestId('item-detail')).toBeVisible();
+  await expect(page.getByTestId('readiness-no-findings')).toContainText(
+    'A Stage 1 raises no findings',
+  );
+  await expect(page.getByRole('button', { name: 'Raise finding' })).toHaveCount(0);
+  await page.getByTestId('item-key').click();
+  await page.keyboard.press('f');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expectAccessible(page);
 });

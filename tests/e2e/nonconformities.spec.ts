@@ -226,8 +226,9 @@ test('a major from a checklist item goes from raised to verified closure, and th
   }
   await expect(timeline).toContainText('The root cause only restates the finding.');
   await expect(timeline).toContainText('Response accepted → Verified');
-  await expect(page.getByTestId('finding-actions')).toContainText(
-    'Nothing more can happen to this finding: it is finished.',
+  // Said once, not twice ("it is finished. The finding is closed: …").
+  await expect(page.getByTestId('finding-actions')).toHaveText(
+    /^Next steps\s*The finding is closed: nothing more happens to it\.$/,
   );
   await expect(page.getByRole('textbox', { name: 'Statement' })).toHaveCount(0);
   await expectAccessible(page);
@@ -359,4 +360,137 @@ test('a minor found ineffective is escalated, and the minor and its major link t
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Open the escalated minor' }).click();
   await expect(page).toHaveURL(new RegExp(`/findings/${minor.id}$`));
+});
+
+async function switchPerson(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Switch person' }).click();
+  await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Person' }).click();
+  await page.getByRole('option', { name: new RegExp(name) }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('current-person')).toContainText(name);
+}
+
+test('a finding not tied to a checklist item is raised from the audit page, its requirement picked from the catalogue', async ({
+  page,
+  harness,
+}) => {
+  await setUpFirstAdmin(page, harness);
+  const setup = await setUpAuditWithTeam(harness, { type: 'stage2', prepare: true });
+
+  await page.goto(`${harness.url}#/audits/${setup.auditId}`);
+  const panel = page.getByTestId('audit-findings');
+  await expect(panel).toContainText('No findings raised in this audit.');
+  await panel.getByRole('button', { name: 'Raise finding' }).click();
+  const form = page.getByRole('dialog', { name: 'Raise a finding' });
+  await expect(form).toContainText('not tied to one checklist item');
+
+  // The requirement is found by words of its number and title, and picked by keyboard.
+  const requirement = form.getByRole('textbox', { name: 'Requirement' });
+  await expect(requirement).toBeFocused();
+  await requirement.fill('impact 6.1');
+  await expect(
+    page.getByRole('option', { name: /6\.1\.4 AI system impact assessment/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('option', { name: /6\.1\.2/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(requirement).toHaveValue('ISO/IEC 42001:2023 6.1.4');
+  // Escape closes the list, not the form.
+  await requirement.click();
+  await expect(page.getByRole('option', { name: /6\.2 AI objectives/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeVisible();
+
+  // A major without a rationale: refused at the field, nothing typed lost.
+  await form.getByLabel('Statement').fill(statement);
+  await form.getByLabel('Objective evidence').fill(evidence);
+  await form.getByLabel('Grade').selectOption('Major nonconformity');
+  await form.getByRole('button', { name: 'Raise finding' }).click();
+  await expect(form.getByLabel('Why major')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form).toContainText('A major nonconformity needs a rationale');
+  await expect(requirement).toHaveValue('ISO/IEC 42001:2023 6.1.4');
+  await form.getByLabel('Why major').fill(rationale);
+  await form.getByRole('button', { name: 'Raise finding' }).click();
+  await expect(form).toBeHidden();
+
+  const table = panel.getByRole('table', { name: 'Findings of this audit' });
+  await expect(table).toContainText('ISO/IEC 42001:2023 6.1.4');
+  await expect(table).toContainText('Major');
+  const stored = await invoke(harness, 'listAuditFindings', { auditId: setup.auditId });
+  expect(stored.map((f) => [f.checklistItemId, f.requirementRef, f.grade])).toEqual([
+    [null, 'ISO/IEC 42001:2023 6.1.4', 'major'],
+  ]);
+
+  // A legal requirement outside the catalogue is typed as it is.
+  await panel.getByRole('button', { name: 'Raise finding' }).click();
+  await requirement.fill('GDPR Art. 35 (data protection impact assessment)');
+  await form.getByLabel('Statement').fill('No DPIA for the recruitment model processing CVs.');
+  await form.getByLabel('Objective evidence').fill('DPIA register reviewed with the DPO.');
+  await form.getByRole('button', { name: 'Raise finding' }).click();
+  await expect(form).toBeHidden();
+  await expect(table).toContainText('GDPR Art. 35 (data protection impact assessment)');
+  await expectAccessible(page);
+
+  // The Stage 1 of the cycle raises none: no button, and the panel says why.
+  if (!setup.stage1AuditId) throw new Error('the fixture plans a Stage 1 for a Stage 2');
+  await page.goto(`${harness.url}#/audits/${setup.stage1AuditId}`);
+  await expect(page.getByTestId('audit-findings')).toContainText('A Stage 1 raises no findings');
+  await expect(
+    page.getByTestId('audit-findings').getByRole('button', { name: 'Raise finding' }),
+  ).toHaveCount(0);
+});
+
+test('only the audit team records the acknowledgement, and a response form names every missing part and keeps what was typed', async ({
+  page,
+  harness,
+}) => {
+  await setUpFirstAdmin(page, harness);
+  const setup = await stage2HeldLastWeek(harness);
+  const finding = await invoke(harness, 'raiseFinding', {
+    auditId: setup.auditId,
+    requirementRef: 'ISO/IEC 42001:2023 7.2',
+    grade: 'minor',
+    statement: 'Competence records are missing for 2 of 5 data scientists.',
+    objectiveEvidence: 'Training records TR-2026 sampled.',
+  });
+  await completeAudit(harness, setup.auditId);
+  const { createPerson } = await import('../../electron/services/people');
+  createPerson(harness.runtime.context(), {
+    name: 'Dora Decider',
+    email: 'dora@cb.example',
+    roles: ['decision_maker'],
+  });
+
+  // The lead auditor's response form: every empty required part is marked at once.
+  await page.goto(`${harness.url}#/findings/${finding.id}`);
+  let form = await openAction(page, 'Record the client’s response');
+  await form.getByLabel('Correction').fill('Records completed for both data scientists.');
+  await form.getByRole('button', { name: 'Record the client’s response' }).click();
+  await expect(form.getByLabel('Root cause')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Corrective action')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form).toContainText('Enter the corrective action.');
+  await expect(form).not.toContainText('What you typed earlier is back');
+
+  // A reload (or a crash) while typing loses nothing.
+  await form.getByLabel('Root cause').fill('Onboarding had no competence check.');
+  await page.reload();
+  form = await openAction(page, 'Record the client’s response');
+  await expect(form).toContainText('What you typed earlier is back');
+  await expect(form.getByLabel('Correction')).toHaveValue(
+    'Records completed for both data scientists.',
+  );
+  await expect(form.getByLabel('Root cause')).toHaveValue('Onboarding had no competence check.');
+  await form.getByRole('button', { name: 'Not now' }).click();
+
+  // A decision maker who was not on the team reads the finding but is not offered the form the
+  // service would refuse.
+  await switchPerson(page, 'Dora Decider');
+  await page.goto(`${harness.url}#/findings/${finding.id}`);
+  await expect(page.getByTestId('acknowledgement-not-yet')).toContainText(
+    'A member of the audit team records it',
+  );
+  await expect(page.getByRole('button', { name: 'Record acknowledgement' })).toHaveCount(0);
+  await expectAccessible(page);
 });

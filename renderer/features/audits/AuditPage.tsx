@@ -25,6 +25,7 @@ import { formatDays } from '../../format';
 import AuditCalendarButton from '../calendar/AuditCalendarButton';
 import ChecklistSection from '../checklist/ChecklistSection';
 import AuditFindingsPanel from '../nonconformities/AuditFindingsPanel';
+import ReportSection from '../reports/ReportSection';
 import AuditedSoaPanel from '../soa/AuditedSoaPanel';
 import TeamPanel from '../team/TeamPanel';
 import AuditStateActions from './AuditStateActions';
@@ -178,7 +179,8 @@ export default function AuditPage() {
       />
       <TeamPanel auditId={a.id} />
       <ChecklistSection audit={a} />
-      <AuditFindingsPanel auditId={a.id} clientId={a.clientId} />
+      <AuditFindingsPanel audit={a} />
+      <ReportSection auditId={a.id} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AnswerValue, Checklist, ChecklistItem } from '../../../shared/checklists/schema';
 import type { Audit } from '../../../shared/programme/audit-schema';
@@ -93,6 +93,11 @@ export default function ChecklistWorkspace(props: Props) {
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const detailRef = useRef<HTMLElement>(null);
+  // Another item starts at its title and question, not where the last one was scrolled to.
+  useEffect(() => {
+    detailRef.current?.scrollTo({ top: 0 });
+  }, [selectedId]);
 
   const visible = useMemo(
     () => worked.filter((i) => matchesFilter(i, { status, part, search }, saver.notesFor(i.id))),
@@ -177,7 +182,8 @@ export default function ChecklistWorkspace(props: Props) {
       focusNotes: () => notesRef.current?.focus(),
       focusSearch: () => searchRef.current?.focus(),
       raiseFinding: () => {
-        if (selected && checklist.canAnswer) {
+        // A Stage 1 marks concerns; it raises no findings (ISO/IEC 17021-1 9.3.1.2).
+        if (selected && checklist.canAnswer && checklist.kind !== 'readiness') {
           openFinding(
             selected,
             currentResult(selected) === 'opportunity' ? 'opportunity' : 'nonconformity',
@@ -224,6 +230,7 @@ export default function ChecklistWorkspace(props: Props) {
         )}
       </div>
       <section
+        ref={detailRef}
         className={`${classes.column} ${classes.scroll} ${classes.detail}`}
         aria-label="Selected item"
       >

@@ -1,4 +1,14 @@
-import { Alert, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Group,
+  Loader,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { CalendarClock, CircleCheck, CircleMinus, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { Checklist, CoverageRow, CycleCoverage } from '../../../shared/checklists/schema';
@@ -91,6 +101,13 @@ function MatrixTable({
                   Audit state: {auditStateLabels[a.state as AuditState] ?? a.state}
                   {a.auditId === auditId ? ' · this audit' : ''}
                 </Text>
+                {!a.itemsAudited && (
+                  <Text size="xs" c="dimmed" fw={400}>
+                    {a.type === 'stage1'
+                      ? 'Readiness review, not item by item'
+                      : 'No checklist prepared in Audit Desk'}
+                  </Text>
+                )}
               </Table.Th>
             ))}
             <Table.Th scope="col">Surveillance audits of the cycle</Table.Th>
@@ -114,7 +131,15 @@ function MatrixTable({
                 </Table.Th>
                 {coverage.audits.map((a) => (
                   <Table.Td key={a.auditId}>
-                    <CellMark cell={row.cells[a.auditId] ?? 'absent'} />
+                    {a.itemsAudited ? (
+                      <CellMark cell={row.cells[a.auditId] ?? 'absent'} />
+                    ) : (
+                      // Without an item checklist, the audit says nothing about this item.
+                      <Text size="sm" c="dimmed">
+                        <span aria-hidden>—</span>
+                        <VisuallyHidden>No item checklist</VisuallyHidden>
+                      </Text>
+                    )}
                   </Table.Td>
                 ))}
                 <Table.Td>

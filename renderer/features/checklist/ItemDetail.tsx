@@ -113,7 +113,14 @@ export default function ItemDetail({
         <EvidenceFiles auditId={auditId} checklistItemId={item.id} canAdd={canAnswer} />
       </section>
       <Divider />
-      <ItemFindings item={item} findings={findings} canRaise={canAnswer} onRaise={onRaise} />
+      {checklist.kind === 'readiness' ? (
+        <Text size="sm" c="dimmed" data-testid="readiness-no-findings">
+          A Stage 1 raises no findings: mark the item “Concern” (or “Not ready”) and say why in your
+          notes; concerns are carried into the Stage 2 checklist (ISO/IEC 17021-1 9.3.1.2).
+        </Text>
+      ) : (
+        <ItemFindings item={item} findings={findings} canRaise={canAnswer} onRaise={onRaise} />
+      )}
       <OtherAnswers answers={others} />
     </Stack>
   );

@@ -46,7 +46,7 @@ export default function ItemFilters(props: Props) {
           onChange={(e) => props.onStatus(e.currentTarget.value as StatusFilter)}
           data={[
             { value: 'all', label: 'All items' },
-            { value: 'unanswered', label: 'Unanswered' },
+            { value: 'unanswered', label: 'Not answered' },
             { value: 'issues', label: readiness ? 'Concerns and not ready' : 'Nonconformities' },
           ]}
         />

@@ -56,7 +56,7 @@ function Row({
           </Badge>
         ) : (
           <Text span size="xs" c="dimmed">
-            Open
+            Not answered
           </Text>
         )}
       </span>

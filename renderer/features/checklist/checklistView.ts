@@ -24,9 +24,10 @@ export function workedItems(checklist: Checklist): ChecklistItem[] {
 }
 
 /**
- * The item's result: that of its current answer, the newest of any auditor's (answers come newest
- * first). Notes alone do not answer an item; this is how the service counts progress too
- * (shared/checklists/progress.ts).
+ * The item's result: that of its current answer, the newest of any auditor's answers that has a
+ * result (answers come in that order, see `byCurrentFirst`). Notes alone do not answer an item,
+ * and a colleague's notes never hide another auditor's result; this is how the service counts
+ * progress too (shared/checklists/progress.ts currentAnswer).
  */
 export function currentResult(item: ChecklistItem): AnswerValue | null {
   return item.answers[0]?.result ?? null;
@@ -92,6 +93,16 @@ function patchItem(
   };
 }
 
+/**
+ * The order the service lists an item's answers in: those with a result first, each part newest
+ * first (on the same instant, the higher id), so the first answer is the current one.
+ */
+export function byCurrentFirst(a: ChecklistAnswer, b: ChecklistAnswer): number {
+  const resultFirst = Number(a.result === null) - Number(b.result === null);
+  if (resultFirst !== 0) return resultFirst;
+  return b.answeredAt.localeCompare(a.answeredAt) || b.id.localeCompare(a.id);
+}
+
 /** The checklist with one auditor's saved answer in place of their earlier one. */
 export function withAnswer(checklist: Checklist, answer: ChecklistAnswer): Checklist {
   const patched = patchItem(checklist, answer.checklistItemId, (item) => ({
@@ -99,7 +110,7 @@ export function withAnswer(checklist: Checklist, answer: ChecklistAnswer): Check
     answers: [
       answer,
       ...item.answers.filter((a) => a.auditorId !== answer.auditorId && a.id !== answer.id),
-    ].sort((a, b) => b.answeredAt.localeCompare(a.answeredAt)),
+    ].sort(byCurrentFirst),
   }));
   return recount(patched);
 }

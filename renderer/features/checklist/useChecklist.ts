@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Checklist, EvidenceEntryInput } from '../../../shared/checklists/schema';
 import type { Finding } from '../../../shared/findings/schema';
 import { call } from '../../api';
+import { findingsKey } from '../nonconformities/useFindings';
 import { withEvidence, withFinding, withoutEvidence } from './checklistView';
 
 export const checklistKey = (auditId: string) => ['checklist', auditId] as const;
@@ -67,7 +68,7 @@ export function useEvidenceEntries(auditId: string) {
   return { add, update, remove };
 }
 
-/** After a finding is raised: it shows on its item and in the audit's list at once. */
+/** After a finding is raised: it shows on its item, in the audit's list and the register at once. */
 export function useFindingRaised(auditId: string) {
   const queryClient = useQueryClient();
   return (finding: Finding) => {
@@ -79,5 +80,7 @@ export function useFindingRaised(auditId: string) {
       old ? [...old.filter((f) => f.id !== finding.id), finding] : [finding],
     );
     void queryClient.invalidateQueries({ queryKey: auditFindingsKey(auditId) });
+    // The register, the audit's and client's finding lists and the decision blockers.
+    void queryClient.invalidateQueries({ queryKey: findingsKey });
   };
 }

@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ChecklistItem } from '../../../shared/checklists/schema';
@@ -23,6 +14,7 @@ import { call, errorMessage } from '../../api';
 import { schemaErrors, serverFieldError } from '../../forms';
 import AppModal from '../../ui/AppModal';
 import { useKeptState } from '../checklist/useKeptState';
+import RequirementPicker from './RequirementPicker';
 import {
   findingInput,
   prefilledFinding,
@@ -104,18 +96,23 @@ function FindingForm({ audit, item, kind, isLead, onClose, onRaised }: Omit<Prop
             {banner}
           </Alert>
         )}
-        {item && (
+        {item ? (
           <Text size="sm">
             From checklist item <strong>{item.itemKey}</strong> {item.title}
           </Text>
+        ) : (
+          <Text size="sm">
+            A finding of this audit not tied to one checklist item: name the requirement it is
+            raised against.
+          </Text>
         )}
-        <TextInput
+        <RequirementPicker
           label="Requirement"
-          description="The requirement not met, e.g. ISO/IEC 42001:2023 6.1.4 or Annex A A.6.2.4."
+          description="The requirement not met: pick an ISO/IEC 42001 clause, an Annex A control or a CB item, or type another (e.g. a legal requirement)."
           value={values.requirementRef}
-          onChange={(e) => change({ requirementRef: e.currentTarget.value })}
+          onChange={(requirementRef) => change({ requirementRef })}
           error={errors.requirementRef}
-          data-autofocus={values.requirementRef === '' ? true : undefined}
+          autoFocus={values.requirementRef === ''}
         />
         <Textarea
           label="Statement"

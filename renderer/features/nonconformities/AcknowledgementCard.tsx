@@ -91,7 +91,14 @@ function AcknowledgementForm({ detail, onDone }: { detail: FindingDetail; onDone
 }
 
 /** The client's acknowledgement at the closing meeting (nonconformities.md 2). */
-export default function AcknowledgementCard({ detail }: { detail: FindingDetail }) {
+export default function AcknowledgementCard({
+  detail,
+  canRecord,
+}: {
+  detail: FindingDetail;
+  /** The person is on the audit team (the service lets only them record it). */
+  canRecord: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const finished = terminalStates.includes(detail.state);
   const recorded = detail.clientAcknowledgedBy !== null;
@@ -110,7 +117,7 @@ export default function AcknowledgementCard({ detail }: { detail: FindingDetail 
               Comment: {detail.acknowledgementNote}
             </Text>
           )}
-          {!finished && (
+          {!finished && canRecord && (
             <Group>
               <Button variant="subtle" size="compact-sm" onClick={() => setEditing(true)}>
                 Correct the acknowledgement
@@ -124,7 +131,12 @@ export default function AcknowledgementCard({ detail }: { detail: FindingDetail 
           No acknowledgement was recorded.
         </Text>
       )}
-      {!finished && (!recorded || editing) && (
+      {!recorded && !finished && !canRecord && (
+        <Text size="sm" c="dimmed" data-testid="acknowledgement-not-yet">
+          Not recorded yet. A member of the audit team records it at the closing meeting.
+        </Text>
+      )}
+      {!finished && canRecord && (!recorded || editing) && (
         <AcknowledgementForm detail={detail} onDone={() => setEditing(false)} />
       )}
     </Card>

@@ -21,7 +21,8 @@ function warnings(d: FindingDetail): { title: string; text: string }[] {
   const { deadlines } = d;
   if (deadlines.flags.includes('responseOverdue') && deadlines.responseDue) {
     out.push({
-      title: `Response overdue since ${deadlines.responseDue}`,
+      // The due day itself is still on time (nonconformities.md 4): "due on", not "overdue since".
+      title: `Response overdue: it was due on ${deadlines.responseDue}`,
       text:
         d.grade === 'major'
           ? 'The client’s accepted response was due by then. A major response more than 30 days late leads to a suspension proposal (Audit Desk rule).'
@@ -30,8 +31,17 @@ function warnings(d: FindingDetail): { title: string; text: string }[] {
   }
   if (deadlines.flags.includes('verificationOverdue') && deadlines.verificationDue) {
     out.push({
-      title: `Verification overdue since ${deadlines.verificationDue}`,
-      text: 'The major’s corrections and corrective actions were to be verified by then (ISO/IEC 17021-1 9.5.2).',
+      title: `Verification overdue: it was due on ${deadlines.verificationDue}`,
+      text:
+        deadlines.hardLimit !== null && deadlines.verificationDue === deadlines.hardLimit
+          ? 'The major’s corrections and corrective actions were to be verified by the hard limit (ISO/IEC 17021-1 9.5.2, 9.5.3 / 9.6.3.2).'
+          : 'The major’s corrections and corrective actions were to be verified within 90 days of the audit (Audit Desk rule); certification decisions wait for it (ISO/IEC 17021-1 9.5.2).',
+    });
+  }
+  if (deadlines.suspensionProposal) {
+    out.push({
+      title: 'Propose a suspension to a decision maker',
+      text: deadlines.suspensionProposal,
     });
   }
   if (deadlines.flags.includes('newStage2Required')) {

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { DecisionKind } from '../../../shared/findings/gates';
 import type { DecisionBlockers, FindingRow } from '../../../shared/findings/schema';
 import { errorMessage } from '../../api';
+import { openFindingsNotRelied, readableGateMessage } from './gateText';
 import { useDecisionBlockers } from './useFindings';
 
 const decisionLabels: Record<DecisionKind, string> = {
@@ -80,7 +81,7 @@ function Blockers({ blockers }: { blockers: DecisionBlockers }) {
                 <Text span fw={600} size="sm">
                   {gate.gate}:
                 </Text>{' '}
-                {gate.message}
+                {readableGateMessage(gate.message, gate.findingIds)}
               </Text>
               {gate.findingIds.length > 0 && (
                 <Text size="sm">
@@ -108,9 +109,17 @@ export default function DecisionBlockersPanel({ clientId }: { clientId: string }
   const blockers = useDecisionBlockers(clientId);
   if (blockers.isPending) return <Loader size="sm" aria-label="Checking the decision gates" />;
   if (blockers.isError) return <Alert color="red">{errorMessage(blockers.error)}</Alert>;
+  const elsewhere = openFindingsNotRelied(blockers.data);
   return (
     <Stack gap="xs" data-testid="decision-blockers">
       <Blockers blockers={blockers.data} />
+      {elsewhere > 0 && (
+        <Text size="sm" c="dimmed" data-testid="decision-not-counted">
+          {elsewhere === 1
+            ? 'Not counted above: 1 open finding of an audit this decision does not rest on yet. An audit still under way counts once it is completed.'
+            : `Not counted above: ${elsewhere} open findings of audits this decision does not rest on yet. An audit still under way counts once it is completed.`}
+        </Text>
+      )}
     </Stack>
   );
 }

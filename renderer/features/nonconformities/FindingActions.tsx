@@ -6,6 +6,7 @@ import {
   type FindingEvent,
 } from '../../../shared/findings/lifecycle';
 import type { FindingAction, FindingDetail } from '../../../shared/findings/schema';
+import { useKeptState } from '../checklist/useKeptState';
 import TransitionModal from './TransitionModal';
 import { emptyTransition, type TransitionValues } from './transitionForm';
 
@@ -29,8 +30,12 @@ const isEvent = (e: string): e is FindingEvent => (findingEvents as readonly str
  */
 export default function FindingActions({ detail }: { detail: FindingDetail }) {
   const [open, setOpen] = useState<FindingAction | null>(null);
-  // What was typed in a form closed without sending, per action, until it is sent.
-  const [kept, setKept] = useState<Partial<Record<FindingEvent, TransitionValues>>>({});
+  // What is typed in an action's form, per action, kept on this computer as it is typed (a
+  // reload, a crash or closing the form loses nothing) until the action is sent.
+  const kept = useKeptState<Partial<Record<FindingEvent, TransitionValues>>>(
+    `finding-actions:${detail.id}`,
+    () => ({}),
+  );
   const actions = detail.actions.filter((a) => isEvent(a.event));
   const allowed = actions.filter((a) => a.allowed);
   const blocked = actions.filter((a) => !a.allowed);
@@ -50,7 +55,7 @@ export default function FindingActions({ detail }: { detail: FindingDetail }) {
       </Title>
       {finishedReason !== null ? (
         <Text size="sm" c="dimmed">
-          Nothing more can happen to this finding: it is finished. {finishedReason}
+          {finishedReason || 'Nothing more can happen to this finding: it is finished.'}
         </Text>
       ) : (
         <>
@@ -104,14 +109,19 @@ export default function FindingActions({ detail }: { detail: FindingDetail }) {
           detail={detail}
           event={open.event}
           title={open.label}
-          initial={kept[open.event] ?? startingValues(detail, open.event)}
+          initial={kept.value[open.event] ?? startingValues(detail, open.event)}
+          restored={kept.value[open.event] !== undefined}
           onKeep={(values) => {
             const event = open.event as FindingEvent;
-            setKept((k) => ({ ...k, [event]: values }));
+            kept.set({ ...kept.value, [event]: values });
           }}
           onSent={() => {
             const event = open.event as FindingEvent;
-            setKept((k) => ({ ...k, [event]: undefined }));
+            const rest = Object.fromEntries(
+              Object.entries(kept.value).filter(([e]) => e !== event),
+            ) as Partial<Record<FindingEvent, TransitionValues>>;
+            if (Object.keys(rest).length === 0) kept.clear({});
+            else kept.set(rest);
             setOpen(null);
           }}
           onDone={() => setOpen(null)}

@@ -137,7 +137,7 @@ function FindingView({ detail: d }: { detail: FindingDetail }) {
             {d.grade === null && <GradingPanel detail={d} isLeadAuditor={who.isLeadAuditor} />}
             <DeadlinesCard detail={d} />
             {d.grade !== null && <GradingPanel detail={d} isLeadAuditor={who.isLeadAuditor} />}
-            <AcknowledgementCard detail={d} />
+            <AcknowledgementCard detail={d} canRecord={who.onTeam} />
           </Stack>
         </Grid.Col>
       </Grid>

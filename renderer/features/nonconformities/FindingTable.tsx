@@ -1,6 +1,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { FindingRow } from '../../../shared/findings/schema';
+import { auditTypeLabels, type AuditType } from '../../../shared/programme/vocabulary';
 import FindingStateBadge from './FindingStateBadge';
 import GradeBadge from './GradeBadge';
 
@@ -23,7 +24,7 @@ export default function FindingTable({
           <Table.Th>State</Table.Th>
           <Table.Th>Response due</Table.Th>
           <Table.Th>Verification due</Table.Th>
-          {showAudit && <Table.Th>Raised</Table.Th>}
+          {showAudit && <Table.Th>Audit</Table.Th>}
           <Table.Th>Statement</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -51,8 +52,11 @@ export default function FindingTable({
             {showAudit && (
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={`/audits/${r.auditId}`} size="sm">
-                  {r.raisedOn}
+                  {auditTypeLabels[r.auditType as AuditType] ?? r.auditType}
                 </Anchor>
+                <Text size="xs" c="dimmed">
+                  raised {r.raisedOn}
+                </Text>
               </Table.Td>
             )}
             <Table.Td>

@@ -1,7 +1,8 @@
-import { Alert, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { format } from 'date-fns';
 import { CircleAlert, CircleCheck, LoaderCircle } from 'lucide-react';
 import type { FindingDetail } from '../../../shared/findings/schema';
+import RequirementPicker from '../findings/RequirementPicker';
 import type { TextSaveSnapshot } from './findingTextSaver';
 import { useFindingText } from './useFindingText';
 
@@ -57,13 +58,13 @@ function Editor({ detail }: { detail: FindingDetail }) {
           saved.
         </Alert>
       )}
-      <TextInput
+      <RequirementPicker
         label="Requirement not met"
-        description="e.g. ISO/IEC 42001:2023 6.1.4, Annex A A.6.2.4, or a CB or legal requirement"
+        description="An ISO/IEC 42001 clause, an Annex A control or a CB item from the catalogue, or another (e.g. a legal) requirement"
         withAsterisk
         value={values.requirementRef}
         error={errors.requirementRef}
-        onChange={(e) => saver.edit('requirementRef', e.currentTarget.value)}
+        onChange={(value) => saver.edit('requirementRef', value)}
         onBlur={saver.flush}
       />
       <Textarea

@@ -1,4 +1,4 @@
-import { Badge, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -7,7 +7,7 @@ import FindingStateBadge from './FindingStateBadge';
 import GradeBadge from './GradeBadge';
 
 const columns = ['Due', 'Grade', 'State', 'Client', 'Requirement', 'Statement', 'Raised'];
-const grid = '7.5rem 5rem 9.5rem minmax(8rem, 1.2fr) minmax(8rem, 1fr) minmax(10rem, 2fr) 7.5rem';
+const grid = '8rem 5rem 11rem minmax(8rem, 1.2fr) minmax(9rem, 1fr) minmax(10rem, 2fr) 7.5rem';
 const rowHeight = 52;
 
 interface Props {
@@ -20,19 +20,18 @@ interface Props {
   resetKey: string;
 }
 
+/** Two lines, so it fits the row: the date, then which deadline it is and whether it has passed. */
 function DueCell({ row }: { row: FindingRow }) {
   if (row.nextDue === null) return <>—</>;
   const what = row.state === 'responseAccepted' ? 'verification' : 'response';
+  const colour = row.overdue ? 'red.9' : undefined;
   return (
     <>
-      {row.overdue ? (
-        <Badge color="red" variant="light" size="sm">
-          Overdue
-        </Badge>
-      ) : null}
-      <Text size="sm">{row.nextDue}</Text>
-      <Text size="xs" c="dimmed">
-        {what} due
+      <Text size="sm" fw={row.overdue ? 700 : undefined} c={colour}>
+        {row.nextDue}
+      </Text>
+      <Text size="xs" c={colour ?? 'dimmed'} fw={row.overdue ? 600 : undefined}>
+        {what} {row.overdue ? 'overdue' : 'due'}
       </Text>
     </>
   );
@@ -145,6 +144,11 @@ export default function RegisterRows({
                 </div>
                 <div role="cell" className="cell">
                   <FindingStateBadge state={row.state} />
+                  {row.suspensionProposed && (
+                    <Text size="xs" c="red.9" fw={600}>
+                      suspension to propose
+                    </Text>
+                  )}
                 </div>
                 <div role="cell" className="cell" title={row.clientName}>
                   {row.clientName}
@@ -153,9 +157,12 @@ export default function RegisterRows({
                   </Text>
                 </div>
                 <div role="cell" className="cell" title={row.requirementRef}>
-                  <Link to={`/findings/${row.id}`} onClick={(e) => e.stopPropagation()}>
-                    {row.requirementRef}
-                  </Link>
+                  {/* Wraps: the clause or control number is at the end of the reference. */}
+                  <Text size="sm" lineClamp={2} style={{ whiteSpace: 'normal' }}>
+                    <Link to={`/findings/${row.id}`} onClick={(e) => e.stopPropagation()}>
+                      {row.requirementRef}
+                    </Link>
+                  </Text>
                 </div>
                 <div role="cell" className="cell" title={row.statement}>
                   <Text size="sm" lineClamp={2} style={{ whiteSpace: 'normal' }}>

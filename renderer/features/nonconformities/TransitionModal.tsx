@@ -29,6 +29,7 @@ import {
   type TransitionField,
   type TransitionValues,
 } from './transitionForm';
+import { missingFields } from './transitionRequired';
 import { useFindingTransition } from './useFindings';
 
 interface Props {
@@ -37,6 +38,9 @@ interface Props {
   title: string;
   /** What was typed before (the form was closed without sending); kept until sent. */
   initial: TransitionValues;
+  /** `initial` is what was typed earlier (then the form says so). */
+  restored: boolean;
+  /** Called as the values change, so the caller keeps them (on this computer) until sent. */
   onKeep: (values: TransitionValues) => void;
   /** After the service took it. */
   onSent: () => void;
@@ -82,13 +86,20 @@ export default function TransitionModal({
   event,
   title,
   initial,
+  restored,
   onKeep,
   onSent,
   onDone,
 }: Props) {
   const transition = useFindingTransition();
   const [banner, setBanner] = useState<string | null>(null);
-  const form = useForm<TransitionValues>({ mode: 'controlled', initialValues: initial });
+  // As it was when the form opened: typing now keeps the values too, which is not "restored".
+  const [wasRestored] = useState(restored);
+  const form = useForm<TransitionValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    onValuesChange: onKeep,
+  });
   const shown = fieldsOf[event];
   const has = (f: TransitionField) => shown.includes(f);
   const reasonRequired = event === 'reject' || event === 'escalate' || event === 'cancel';
@@ -101,9 +112,13 @@ export default function TransitionModal({
   const submit = form.onSubmit(async (values) => {
     setBanner(null);
     const input = transitionInput(detail.id, event, values);
-    const errors = schemaErrors(findingTransitionSchema, input);
+    const errors = {
+      ...missingFields(event, values),
+      ...schemaErrors(findingTransitionSchema, input),
+    };
     if (Object.keys(errors).length > 0) {
       form.setErrors(errors);
+      setBanner('Not saved: each field marked says what is missing. What you typed is kept.');
       return;
     }
     try {
@@ -130,6 +145,11 @@ export default function TransitionModal({
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="sm">
           <Text size="sm">{intro(event, detail)}</Text>
+          {wasRestored && (
+            <Text size="sm" c="dimmed">
+              What you typed earlier is back; it is kept until this step is recorded.
+            </Text>
+          )}
           {banner && (
             <Alert color="red" role="alert">
               {banner}

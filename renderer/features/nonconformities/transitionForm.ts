@@ -1,21 +1,9 @@
 import type { FindingEvent } from '../../../shared/findings/lifecycle';
 import type { FindingTransitionInput } from '../../../shared/findings/schema';
 import { localToday } from '../audits/useAudits';
+import type { TransitionField, TransitionValues } from './transitionValues';
 
-/** What the action forms hold; text stays text until sent. */
-export interface TransitionValues {
-  onDate: string;
-  reason: string;
-  correction: string;
-  rootCause: string;
-  correctiveAction: string;
-  plannedCompletion: string;
-  method: string;
-  effective: '' | 'yes' | 'no';
-  evidence: string;
-}
-
-export type TransitionField = keyof TransitionValues;
+export type { TransitionField, TransitionValues };
 
 export const emptyTransition = (): TransitionValues => ({
   onDate: localToday(),
