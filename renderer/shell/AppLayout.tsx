@@ -1,6 +1,7 @@
 import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  Award,
   Building2,
   CalendarRange,
   ClipboardList,
@@ -30,6 +31,7 @@ const navItems: NavItem[] = [
   { to: '/clients', label: 'Clients', icon: Building2 },
   { to: '/audits', label: 'Audits', icon: ClipboardList },
   { to: '/findings', label: 'Findings', icon: FileWarning },
+  { to: '/certificates', label: 'Certificates', icon: Award },
   { to: '/people', label: 'People', icon: Users },
   { to: '/settings/audit-time-tables', label: 'Audit-time tables', icon: TableProperties },
   { to: '/settings/catalogue', label: 'Checklist catalogue', icon: ListChecks },

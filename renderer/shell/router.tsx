@@ -9,6 +9,9 @@ import AuditPage from '../features/audits/AuditPage';
 import AuditPlanPage from '../features/audits/AuditPlanPage';
 import ChecklistPage from '../features/checklist/ChecklistPage';
 import CataloguePage from '../features/catalogue/CataloguePage';
+import CertificatePage from '../features/certificates/CertificatePage';
+import CertificateRegisterPage from '../features/certificates/CertificateRegisterPage';
+import DecisionPage from '../features/certificates/DecisionPage';
 import ClientEditPage from '../features/clients/ClientEditPage';
 import ClientList from '../features/clients/ClientList';
 import ClientPage from '../features/clients/ClientPage';
@@ -18,6 +21,7 @@ import FindingRegisterPage from '../features/nonconformities/FindingRegisterPage
 import PeoplePage from '../features/people/PeoplePage';
 import PersonPage from '../features/people/PersonPage';
 import ProgrammePage from '../features/programme/ProgrammePage';
+import ReportPage from '../features/reports/ReportPage';
 import CertificationBodyPage from '../features/settings/CertificationBodyPage';
 import AppLayout from './AppLayout';
 
@@ -33,6 +37,7 @@ export const router = createHashRouter([
       { path: 'clients/new', element: <ClientEditPage /> },
       { path: 'clients/:id', element: <ClientPage /> },
       { path: 'clients/:id/edit', element: <ClientEditPage /> },
+      { path: 'clients/:id/decision', element: <DecisionPage /> },
       { path: 'clients/:id/audit-time/new', element: <AuditTimeCalculationPage /> },
       { path: 'clients/:id/audit-time/:resultId', element: <AuditTimeResultPage /> },
       { path: 'audits', element: <AuditList /> },
@@ -40,8 +45,11 @@ export const router = createHashRouter([
       { path: 'audits/:id', element: <AuditPage /> },
       { path: 'audits/:id/edit', element: <AuditPlanPage /> },
       { path: 'audits/:id/checklist', element: <ChecklistPage /> },
+      { path: 'audits/:id/report', element: <ReportPage /> },
       { path: 'findings', element: <FindingRegisterPage /> },
       { path: 'findings/:id', element: <FindingPage /> },
+      { path: 'certificates', element: <CertificateRegisterPage /> },
+      { path: 'certificates/:id', element: <CertificatePage /> },
       { path: 'settings/audit-time-tables', element: <AuditTimeTablesPage /> },
       { path: 'settings/catalogue', element: <CataloguePage /> },
       { path: 'settings/certification-body', element: <CertificationBodyPage /> },

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Archive, Pencil, Undo2 } from 'lucide-react';
+import { Archive, Gavel, Pencil, Undo2 } from 'lucide-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { aiRoleLabels, type Client } from '../../../shared/clients/schema';
 import { countryName } from '../../../shared/countries';
@@ -109,6 +109,14 @@ export default function ClientPage() {
           </Group>
         </div>
         <Group>
+          <Button
+            variant="default"
+            component={Link}
+            to={`/clients/${c.id}/decision`}
+            leftSection={<Gavel size={16} aria-hidden />}
+          >
+            Certification decision
+          </Button>
           <Button
             component={Link}
             to={`/clients/${c.id}/edit`}
