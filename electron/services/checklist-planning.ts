@@ -9,6 +9,7 @@ import {
   readinessConclusions,
 } from '../../db/schema';
 import type { Db } from '../../db/open';
+import { itemName } from '../../shared/checklists/item-label';
 import { currentAnswer } from '../../shared/checklists/progress';
 import {
   readinessConclusionSchema,
@@ -34,7 +35,7 @@ import { actorId, nowIso, type ServiceContext } from './context';
 const listed = 10;
 
 function names(items: readonly { itemKey: string; title: string }[]): string {
-  const shown = items.slice(0, listed).map((i) => `${i.itemKey} ${i.title}`);
+  const shown = items.slice(0, listed).map(itemName);
   const more = items.length > listed ? ` and ${items.length - listed} more` : '';
   return `${shown.join('; ')}${more}`;
 }

@@ -24,6 +24,7 @@ import { actorId, nowIso, requireRole, type ServiceContext } from './context';
 import { createPerson, listPeople } from './people';
 import { demoClient, generatedClient } from './seed-clients';
 import { demoCompanies, demoPeople } from './seed-data';
+import { demoFontsFolder, seedDemoCertification } from './seed-certificates';
 import { seedDemoChecklists } from './seed-checklists';
 import { seedDemoFindings } from './seed-findings';
 import { seedDemoProgramme, type SeededClient } from './seed-programme';
@@ -40,11 +41,17 @@ export interface DemoSeedResult extends SeedResult {
   audits: number;
   checklists: number;
   findings: number;
+  /** Audit report revisions written (issued, and the one draft). */
+  reports: number;
+  decisions: number;
+  certificates: number;
 }
 
 export interface DemoSeedOptions {
   /** YYYY-MM-DD the programme's dates are relative to; the caller's today by default. */
   today?: string;
+  /** Where the fonts of the issued report PDFs are; the app's resources/fonts by default. */
+  fontsFolder?: string;
 }
 
 // Fixed seeds: the same demo certification body on every machine, every run.
@@ -72,12 +79,18 @@ function demoReference(index: number): string {
 
 /**
  * Loads the demo certification body: its staff with their competence, 40 clients, and their
- * certification programmes relative to `today` (every state of the cycle present on that day).
- * Demo clients only go into a database without clients (CONFLICT otherwise), so a real register
- * is never mixed with invented companies; demo people already present (same e-mail) are kept,
- * not added twice. People and clients go through their services; all in one transaction.
+ * certification programmes relative to `today` (every state of the cycle present on that day),
+ * checklists, findings, audit reports, certification decisions and certificates. Demo clients
+ * only go into a database without clients (CONFLICT otherwise), so a real register is never
+ * mixed with invented companies; demo people already present (same e-mail) are kept, not added
+ * twice. People and clients go through their services. All in one transaction, held open while
+ * the issued reports' PDFs are rendered (nothing else writes to the database meanwhile: the CLI
+ * and the tests seed before anything else runs), so a failure leaves the database as it was.
  */
-export function seedDemo(ctx: ServiceContext, options: DemoSeedOptions = {}): DemoSeedResult {
+export async function seedDemo(
+  ctx: ServiceContext,
+  options: DemoSeedOptions = {},
+): Promise<DemoSeedResult> {
   requireRole(ctx, ['admin'], 'load demo data');
   const today = options.today ?? formatISO(ctx.now(), { representation: 'date' });
   if (!isCalendarDay(today)) {
@@ -94,6 +107,33 @@ export function seedDemo(ctx: ServiceContext, options: DemoSeedOptions = {}): De
     random,
     clientStatuses.flatMap((status) => Array<ClientStatus>(demoStatusMix[status]).fill(status)),
   );
+  ctx.sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const base = seedDemoBase(ctx, statuses, random, today);
+    const certification = await seedDemoCertification(
+      ctx,
+      today,
+      options.fontsFolder ?? demoFontsFolder(),
+    );
+    ctx.sqlite.exec('COMMIT');
+    return {
+      ...base,
+      ...certification,
+      checklists: base.checklists + certification.checklists,
+    };
+  } catch (error) {
+    if (ctx.sqlite.inTransaction) ctx.sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** People, clients, programme, checklists and findings (inside seedDemo's transaction). */
+function seedDemoBase(
+  ctx: ServiceContext,
+  statuses: readonly ClientStatus[],
+  random: ReturnType<typeof seededRandom>,
+  today: string,
+): Omit<DemoSeedResult, 'reports' | 'decisions' | 'certificates'> {
   return ctx.db.transaction(() => {
     const known = new Set(listPeople(ctx.db).map((p) => p.email.toLowerCase()));
     let people = 0;

@@ -82,12 +82,15 @@ test('runs a Stage 1 to its readiness conclusion, which opens Stage 2 with the c
 
   // The work screen: S1.RISK is not ready, S1.IMPACT is ready.
   await openChecklist(page, harness, setup.auditId, 'S1.RISK');
-  await expect(page.getByTestId('item-key')).toHaveText('S1.RISK');
+  await expect(page.getByTestId('item-title')).toHaveText(
+    'AI risk assessment and treatment: method and results',
+  );
+  await expect(page.getByTestId('item-key')).toHaveCount(0);
   await page.getByRole('button', { name: 'Not ready', exact: true }).click();
   await page.getByLabel('Your notes').fill(riskNote);
   await expectAllSaved(page);
   await page.getByTestId('item-row-S1.IMPACT').click();
-  await expect(page.getByTestId('item-key')).toHaveText('S1.IMPACT');
+  await expect(page.getByTestId('item-title')).toHaveText(/impact assessment/i);
   await page.getByRole('button', { name: 'Ready', exact: true }).click();
   await expectAllSaved(page);
 
@@ -97,7 +100,8 @@ test('runs a Stage 1 to its readiness conclusion, which opens Stage 2 with the c
   await expect(page.getByTestId('readiness-count-not-ready')).toContainText('1');
   await expect(page.getByTestId('readiness-count-unmarked')).toContainText('0');
   const flagged = page.getByRole('table', { name: 'Items of concern and not ready' });
-  await expect(flagged).toContainText('S1.RISK AI risk assessment and treatment');
+  await expect(flagged).toContainText('AI risk assessment and treatment');
+  await expect(flagged).not.toContainText('S1.RISK');
   await expect(flagged).toContainText('Not ready');
   await expect(flagged).toContainText(riskNote);
   await expect(page.getByTestId('readiness-conclusion')).toHaveText(
@@ -115,7 +119,7 @@ test('runs a Stage 1 to its readiness conclusion, which opens Stage 2 with the c
   await form.getByLabel('Summary').fill(summary);
   await form.getByRole('button', { name: 'Record readiness conclusion' }).click();
   const refusal =
-    'The client cannot be concluded ready while items are not ready: S1.RISK AI risk assessment and treatment: method and results.';
+    'The client cannot be concluded ready while items are not ready: AI risk assessment and treatment: method and results.';
   await expect(choice).toHaveAccessibleDescription(new RegExp(refusal.replace(/[.:]/g, '\\$&')));
   await expect(form.getByRole('alert')).toContainText('Not saved');
   // Nothing typed is lost.
@@ -126,7 +130,9 @@ test('runs a Stage 1 to its readiness conclusion, which opens Stage 2 with the c
   // The item not ready becomes a concern; the conclusion "ready" is then recorded.
   await page.getByRole('tab', { name: 'Checklist', exact: true }).click();
   await page.getByTestId('item-row-S1.RISK').click();
-  await expect(page.getByTestId('item-key')).toHaveText('S1.RISK');
+  await expect(page.getByTestId('item-title')).toHaveText(
+    'AI risk assessment and treatment: method and results',
+  );
   await page.getByRole('button', { name: 'Concern', exact: true }).click();
   await expectAllSaved(page);
   await page.getByRole('tab', { name: 'Readiness conclusion' }).click();
@@ -155,7 +161,9 @@ test('runs a Stage 1 to its readiness conclusion, which opens Stage 2 with the c
   await section.getByRole('button', { name: 'Prepare checklist' }).click();
   await expect(gate).toContainText('1 concern carried into this checklist.');
   await section.getByRole('link', { name: 'Open checklist' }).click();
-  await expect(page.getByTestId('item-key')).toHaveText('CONCERN.S1.RISK');
+  await expect(page.getByTestId('item-title')).toHaveText(
+    'Stage 1 concern: AI risk assessment and treatment: method and results',
+  );
   await expect(page.getByText(riskNote).first()).toBeVisible();
   await expectAccessible(page);
 });

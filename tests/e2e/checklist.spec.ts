@@ -57,7 +57,13 @@ test('prepares a Stage 2 checklist once Stage 1 is concluded, and answers items 
     page.getByRole('heading', { name: 'Checklist: Stage 2, Nordlys Analytics AS' }),
   ).toBeVisible();
   await expect(page.getByTestId('checklist-sources')).toContainText('SoA version 1');
-  await expect(page.getByTestId('item-key')).toHaveText('CONCERN.S1.RISK');
+  // Its internal key (CONCERN.S1.RISK) cites no requirement, so none is shown: the title says it.
+  await expect(page.getByTestId('item-title')).toHaveText(
+    'Stage 1 concern: AI risk assessment and treatment: method and results',
+  );
+  await expect(page.getByTestId('item-key')).toHaveCount(0);
+  await expect(page.getByTestId('item-row-CONCERN.S1.RISK')).not.toContainText('CONCERN');
+  await expect(page.getByTestId('item-row-4.1')).toContainText('4.1');
   await expect(page.getByText(concernNote).first()).toBeVisible();
   await expect(page.getByTestId('overall-progress')).toHaveText(`0 of ${total} answered`);
   await expectAccessible(page);
@@ -78,6 +84,14 @@ test('prepares a Stage 2 checklist once Stage 1 is concluded, and answers items 
   await expect(
     page.getByRole('button', { name: 'Opportunity for improvement', exact: true }),
   ).toHaveAttribute('aria-pressed', 'true');
+  // An opportunity offers the finding form as a nonconformity does: prefilled, graded OFI for the
+  // lead auditor. Closed without raising, the work goes on by keyboard.
+  const ofiForm = page.getByRole('dialog', { name: 'Raise an opportunity for improvement' });
+  await expect(ofiForm.getByRole('textbox', { name: 'Requirement' })).toHaveValue(/4\.2/);
+  await expect(ofiForm.getByLabel('Grade')).toHaveValue('ofi');
+  await expectAccessible(page);
+  await ofiForm.getByRole('button', { name: 'Close (keep what I typed)' }).click();
+  await expect(ofiForm).toBeHidden();
   await page.keyboard.press('n');
   const notes = page.getByLabel('Your notes');
   await expect(notes).toBeFocused();
@@ -95,7 +109,7 @@ test('prepares a Stage 2 checklist once Stage 1 is concluded, and answers items 
   await page.keyboard.type(' j1');
   await expect(page.getByTestId('item-key')).toHaveText('4.3');
   await expect(notes).toHaveValue(' j1');
-  await page.getByTestId('item-key').click();
+  await page.getByTestId('item-title').click();
   await page.keyboard.press('k');
   await expect(page.getByTestId('item-key')).toHaveText('4.2');
   await expect(notes).toHaveValue('Interviewed the head of data science about interested parties.');
@@ -237,7 +251,7 @@ test('a nonconformity opens the finding form prefilled from the item; the findin
   // Closed and opened again with f: what was typed is still there.
   await dialog.getByRole('button', { name: 'Close (keep what I typed)' }).click();
   await expect(dialog).toBeHidden();
-  await page.getByTestId('item-key').click();
+  await page.getByTestId('item-title').click();
   await page.keyboard.press('f');
   await expect(dialog.getByLabel('Objective evidence')).toHaveValue(/RR-2026 lists 3 of 9/);
   await dialog
@@ -360,7 +374,7 @@ test('a colleague’s notes keep another auditor’s result, the next item opens
   const detail = page.getByRole('region', { name: 'Selected item' });
   await detail.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect.poll(() => detail.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-  await page.getByTestId('item-key').click();
+  await page.getByTestId('item-title').click();
   await page.keyboard.press('j');
   await expect(page.getByTestId('item-key')).toHaveText('7.3');
   await expect.poll(() => detail.evaluate((el) => el.scrollTop)).toBe(0);
@@ -374,7 +388,10 @@ test('a colleague’s notes keep another auditor’s result, the next item opens
     'A Stage 1 raises no findings',
   );
   await expect(page.getByRole('button', { name: 'Raise finding' })).toHaveCount(0);
-  await page.getByTestId('item-key').click();
+  // A readiness topic shows no internal key (S1.SCOPE), only its title.
+  await expect(page.getByTestId('item-key')).toHaveCount(0);
+  await expect(page.getByTestId('item-row-S1.SCOPE')).not.toContainText('S1.');
+  await page.getByTestId('item-title').click();
   await page.keyboard.press('f');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expectAccessible(page);

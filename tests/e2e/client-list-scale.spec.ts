@@ -41,7 +41,7 @@ test('the client list stays usable at 10,000 clients: scroll to the end, search,
 
 test('the demo certification body, as shown in the README', async ({ page, harness }) => {
   await setUpFirstAdmin(page, harness, 'Morgan Admin');
-  seedDemo(harness.runtime.context());
+  await seedDemo(harness.runtime.context());
   await page.reload();
   await page.getByRole('link', { name: 'Clients', exact: true }).click();
   await expect(page.getByText('40 clients')).toBeVisible();

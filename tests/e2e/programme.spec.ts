@@ -23,7 +23,7 @@ test('a scheduler sees what is due, filters it, looks ahead past a window and do
 
   const ctx = harness.runtime.context();
   const today = formatISO(new Date(), { representation: 'date' });
-  seedDemo(ctx, { today });
+  await seedDemo(ctx, { today });
   const expected = programmeOverview(ctx, { today });
   const dueSurveillance = expected.events.find(
     (e) => e.event === 'surveillance1' && e.state === 'due' && e.plannedAudit !== null,

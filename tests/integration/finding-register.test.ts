@@ -312,7 +312,9 @@ describe('the demo findings', () => {
       now: tickingClock('2026-11-23T09:00:00.000Z'),
     });
     app.runtime.actAs(null, true);
-    expect(seedDemo(app.runtime.context(), { today: '2026-11-23' }).findings).toBeGreaterThan(10);
+    expect(
+      (await seedDemo(app.runtime.context(), { today: '2026-11-23' })).findings,
+    ).toBeGreaterThan(10);
     const all = await succeed(app, 'listFindings', { state: 'all', limit: 1000 });
     expect(new Set(all.rows.map((r) => r.state))).toEqual(new Set(findingStates));
     expect(new Set(all.rows.map((r) => r.grade))).toEqual(new Set(['major', 'minor', 'ofi']));

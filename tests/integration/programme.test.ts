@@ -15,7 +15,7 @@ async function demoApp(): Promise<TestApp> {
     now: tickingClock(`${today}T09:00:00.000Z`),
   });
   app.runtime.actAs(null, true);
-  seedDemo(app.runtime.context(), { today });
+  await seedDemo(app.runtime.context(), { today });
   return app;
 }
 

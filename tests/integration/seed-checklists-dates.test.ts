@@ -11,7 +11,7 @@ describe('the demo checklists and findings', () => {
       now: tickingClock('2026-11-23T14:00:00.000Z'),
     });
     app.runtime.actAs(null, true);
-    seedDemo(app.runtime.context());
+    await seedDemo(app.runtime.context());
     const { sqlite } = app.runtime.database;
     const latest = (sql: string) => (sqlite.prepare(sql).get() as { day: string | null }).day;
     // The demo has a Stage 2 under way today (started yesterday, ends tomorrow) with answers.
@@ -43,7 +43,7 @@ describe('the demo checklists and findings', () => {
       now: tickingClock('2026-11-23T14:00:00.000Z'),
     });
     app.runtime.actAs(null, true);
-    seedDemo(app.runtime.context());
+    await seedDemo(app.runtime.context());
     const refs = (
       app.runtime.database.sqlite
         .prepare('SELECT DISTINCT requirement_ref AS ref FROM findings')

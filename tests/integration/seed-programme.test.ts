@@ -19,7 +19,7 @@ describe('the demo programme', () => {
 
   async function demoAsOf(today: string) {
     const app = await freshApp();
-    seedDemo(app.runtime.context(), { today });
+    await seedDemo(app.runtime.context(), { today });
     const overview = await succeed(app, 'programmeOverview', { today });
     return { app, overview };
   }

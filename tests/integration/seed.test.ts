@@ -40,7 +40,7 @@ function count(app: Awaited<ReturnType<typeof freshApp>>, sql: string): number {
 describe('seeding the demo certification body', () => {
   it('adds ten staff and forty varied, valid clients in every status', async () => {
     const app = await freshApp();
-    expect(seedDemo(app.runtime.context())).toMatchObject({ people: 10, clients: 40 });
+    expect(await seedDemo(app.runtime.context())).toMatchObject({ people: 10, clients: 40 });
 
     const people = listPeople(app.runtime.database.db);
     const withRole = (role: Role) => people.filter((p) => p.roles.includes(role)).length;
@@ -81,8 +81,8 @@ describe('seeding the demo certification body', () => {
   it('produces the same companies, sites and contacts on every run', async () => {
     const first = await freshApp();
     const second = await freshApp();
-    seedDemo(first.runtime.context());
-    seedDemo(second.runtime.context());
+    await seedDemo(first.runtime.context());
+    await seedDemo(second.runtime.context());
     expect(allClients(second).map(withoutIds)).toEqual(allClients(first).map(withoutIds));
     first.runtime.close();
     second.runtime.close();
@@ -95,17 +95,15 @@ describe('seeding the demo certification body', () => {
       email: 'MARGARET.OKAFOR@northbridge-cert.example',
       roles: ['admin'],
     });
-    expect(seedDemo(app.runtime.context())).toMatchObject({ people: 9, clients: 40 });
-    expect(() => seedDemo(app.runtime.context())).toThrow(
-      expect.objectContaining({ code: 'CONFLICT' }),
-    );
+    expect(await seedDemo(app.runtime.context())).toMatchObject({ people: 9, clients: 40 });
+    await expect(seedDemo(app.runtime.context())).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(count(app, 'SELECT COUNT(*) AS n FROM clients')).toBe(40);
     app.runtime.close();
   });
 
   it('needs an administrator', async () => {
     const app = await freshApp();
-    seedDemo(app.runtime.context());
+    await seedDemo(app.runtime.context());
     const scheduler = listPeople(app.runtime.database.db).find((p) =>
       p.roles.includes('scheduler'),
     );

@@ -41,6 +41,12 @@ interface Props {
   onHelp: (open: boolean) => void;
 }
 
+/** The results that offer the finding form, and the kind of finding each offers. */
+const findingKindOf: Partial<Record<AnswerValue, FindingKind>> = {
+  nonconformity: 'nonconformity',
+  opportunity: 'opportunity',
+};
+
 function firstToWork(items: ChecklistItem[]): ChecklistItem | undefined {
   return items.find((i) => currentResult(i) === null) ?? items[0];
 }
@@ -152,9 +158,10 @@ export default function ChecklistWorkspace(props: Props) {
         : old,
     );
     saver.setResult(item.id, value);
-    if (value === 'nonconformity' && previous !== 'nonconformity' && item.findingIds.length === 0) {
-      openFinding(item, 'nonconformity');
-    }
+    // A nonconformity or an opportunity offers the finding form at once, prefilled from the item
+    // (for the lead auditor an opportunity comes graded OFI), unless the item has a finding already.
+    const kind = value === null ? undefined : findingKindOf[value];
+    if (kind && previous !== value && item.findingIds.length === 0) openFinding(item, kind);
   };
 
   const jump = (groupKey: string) => {

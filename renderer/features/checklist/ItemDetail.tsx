@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import type { Ref } from 'react';
+import { isCatalogueKey, itemKeyLabel } from '../../../shared/checklists/item-label';
 import type { AnswerValue, Checklist, ChecklistItem } from '../../../shared/checklists/schema';
 import type { Finding } from '../../../shared/findings/schema';
 import { formatInstant } from '../../format';
@@ -43,16 +44,25 @@ export default function ItemDetail({
   const answeredBy = current?.result ? current : undefined;
   const others = item.answers.filter((a) => a.auditorId !== personId);
   const canAnswer = checklist.canAnswer;
+  const keyLabel = itemKeyLabel(item.itemKey);
   return (
     <Stack gap="md" data-testid="item-detail">
       <div>
-        <Group gap="xs">
-          <Text ff="monospace" fw={700} data-testid="item-key">
-            {item.itemKey}
-          </Text>
-          {item.mandatory && <Badge color="indigo">Always audited in surveillance</Badge>}
-        </Group>
-        <Title order={2} size="h3" id="item-title">
+        {(keyLabel !== null || item.mandatory) && (
+          <Group gap="xs">
+            {keyLabel !== null && (
+              <Text
+                ff={isCatalogueKey(item.itemKey) ? 'monospace' : undefined}
+                fw={700}
+                data-testid="item-key"
+              >
+                {keyLabel}
+              </Text>
+            )}
+            {item.mandatory && <Badge color="indigo">Always audited in surveillance</Badge>}
+          </Group>
+        )}
+        <Title order={2} size="h3" id="item-title" data-testid="item-title">
           {item.title}
         </Title>
         {item.requirementRef && (

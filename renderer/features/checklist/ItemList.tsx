@@ -2,6 +2,7 @@ import { Badge, Text, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FileText, Flag, MessageSquare, Paperclip } from 'lucide-react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { isCatalogueKey, itemKeyLabel } from '../../../shared/checklists/item-label';
 import type { ChecklistItem } from '../../../shared/checklists/schema';
 import { answerColors, answerLabel, currentResult } from './checklistView';
 import classes from './checklist.module.css';
@@ -33,6 +34,8 @@ function Row({
 }) {
   const result = currentResult(item);
   const notes = item.answers.some((a) => a.notes.trim() !== '');
+  // A requirement's id; "Exclusion A.10.4"; nothing for topics (their title says what they are).
+  const keyLabel = itemKeyLabel(item.itemKey);
   return (
     <button
       type="button"
@@ -43,8 +46,13 @@ function Row({
       data-testid={`item-row-${item.itemKey}`}
       onClick={() => onSelect(item.id, false)}
     >
-      <span className={classes.key} title={item.itemKey}>
-        {item.itemKey}
+      <span
+        className={
+          isCatalogueKey(item.itemKey) ? classes.key : `${classes.key} ${classes.keyLabel}`
+        }
+        title={keyLabel ?? undefined}
+      >
+        {keyLabel}
       </span>
       <span className={classes.title} title={item.title}>
         {item.title}

@@ -13,6 +13,7 @@ import {
 import { CircleX, ClipboardCheck, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { itemName } from '../../../shared/checklists/item-label';
 import {
   readinessMarkLabels,
   type Checklist,
@@ -69,7 +70,7 @@ function FlaggedItems({ auditId, items }: { auditId: string; items: ItemOf[] }) 
             <Table.Tr key={item.id}>
               <Table.Td>
                 <Anchor component={Link} to={itemLink(auditId, item.itemKey)}>
-                  {item.itemKey} {item.title}
+                  {itemName(item)}
                 </Anchor>
               </Table.Td>
               <Table.Td>

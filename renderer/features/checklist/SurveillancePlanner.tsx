@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Fieldset, Group, Stack, Text, Title } from '@m
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ListPlus, Save, TriangleAlert } from 'lucide-react';
+import { itemName } from '../../../shared/checklists/item-label';
 import type { Checklist, CycleCoverage } from '../../../shared/checklists/schema';
 import { errorMessage } from '../../api';
 import { useSavedForm } from '../../ui/useSavedForm';
@@ -81,7 +82,7 @@ function ItemCheckbox({
   ].filter(Boolean);
   return (
     <Checkbox
-      label={`${item.itemKey} ${item.title}`}
+      label={itemName(item)}
       description={notes.join(' ') || undefined}
       checked={item.mandatory || chosen}
       disabled={!canPlan || locked !== null}

@@ -1,3 +1,4 @@
+import { itemKeyLabel } from '../../../shared/checklists/item-label';
 import {
   itemResultLabels,
   itemResults,
@@ -179,6 +180,7 @@ export interface ItemFilter {
 export function searchText(item: ChecklistItem, localNotes: string | undefined): string {
   return [
     item.itemKey,
+    itemKeyLabel(item.itemKey) ?? '',
     item.title,
     item.prompt,
     item.requirementRef,

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { isCatalogueKey } from '../../../shared/checklists/item-label';
 import type { ChecklistItem } from '../../../shared/checklists/schema';
 import {
   findingGradeLabels,
@@ -98,7 +99,8 @@ function FindingForm({ audit, item, kind, isLead, onClose, onRaised }: Omit<Prop
         )}
         {item ? (
           <Text size="sm">
-            From checklist item <strong>{item.itemKey}</strong> {item.title}
+            From checklist item {isCatalogueKey(item.itemKey) && <strong>{item.itemKey}</strong>}{' '}
+            {item.title}
           </Text>
         ) : (
           <Text size="sm">
