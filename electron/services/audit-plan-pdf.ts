@@ -12,6 +12,7 @@ import { readAudit } from './audit-records';
 import { clientFor } from './audits';
 import { requireActor, type ServiceContext } from './context';
 import { certificationBodyNameKey } from './certification-body';
+import { certificationBodyLogoImage } from './certification-body-logo';
 import { PdfWriter } from './pdf-layout';
 import { readSetting } from './settings';
 
@@ -48,8 +49,9 @@ function safeFilePart(text: string): string {
 
 /**
  * The audit plan sent to the client before the audit (ISO/IEC 17021-1 9.2.3): who audits what,
- * where and when, against which criteria, with an agenda by day. Built offline from the database;
- * the fonts come from the app's resources folder, handed in by the caller.
+ * where and when, against which criteria, with an agenda by day, under a running header with the
+ * CB's logo when one is set. Built offline from the database; the fonts come from the app's
+ * resources folder, handed in by the caller.
  */
 export async function auditPlanPdf(
   ctx: ServiceContext,
@@ -62,7 +64,13 @@ export async function auditPlanPdf(
   const cb = certificationBodyName(ctx.db);
   const type = auditTypeLabels[audit.type];
   const title = `Audit plan: ${client.legalName}, ${type} ${audit.startDate} to ${audit.endDate}`;
-  const pdf = await PdfWriter.create(fontsFolder, `${cb} · ${title}`);
+  const pdf = await PdfWriter.create(
+    fontsFolder,
+    `${cb} · ${title}`,
+    certificationBodyLogoImage(ctx),
+    // Beside a logo a long header drops the CB's name, which the logo and page 1 carry.
+    title,
+  );
 
   pdf.text('Audit plan', { size: 20, bold: true });
   pdf.text(`${type} audit of the AI management system against ${iso42001Edition}`, {

@@ -1,170 +1,60 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { PDFDocument, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { decisionKindLabels } from '../../shared/certificates/decision-rules';
-import type { CertificateDetail } from '../../shared/certificates/schema';
-import { issuedCertificateStatusLabels } from '../../shared/certificates/status';
 import { countryName } from '../../shared/countries';
-import { AppError } from '../../shared/errors';
 import type { ExportedFile } from '../../shared/findings/schema';
 import { certificationBodyNameKey } from './certification-body';
+import { certificationBodyLogoImage } from './certification-body-logo';
 import { serviceToday } from './certificates';
 import { readCertificate } from './certificates-detail';
-import { requireActor, type ServiceContext } from './context';
-import { fontkit } from './pdf-layout';
-import { readSetting } from './settings';
 import { siteText } from './certificates-export';
+import {
+  accent,
+  CentredWriter,
+  drawFrame,
+  drawStatusMark,
+  fieldRows,
+  frame,
+  height,
+  ink,
+  limitedLines,
+  lineCount,
+  linesHeight,
+  loadFonts,
+  longDate,
+  muted,
+  width,
+  wrap,
+  type Fonts,
+} from './certificates-pdf-layout';
+import { requireActor, type ServiceContext } from './context';
+import { drawLogo, embedLogo } from './pdf-logo';
+import { readSetting } from './settings';
 
-// A4 portrait, in PDF points.
-const width = 595.28;
-const height = 841.89;
-const accent = rgb(0.11, 0.3, 0.55);
-const ink = rgb(0.1, 0.1, 0.12);
-const muted = rgb(0.38, 0.4, 0.45);
-const frame = 28;
-const textWidth = width - 2 * 80;
+/** Where the dates start when the page has room (they move down, never up, as content grows). */
+const fieldsTopDefault = 250;
+const maxScopeLines = 7;
+const maxSitesOnFront = 5;
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-}
-
-function longDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  return `${d} ${month} ${y}`;
-}
-
-function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && font.widthOfTextAtSize(candidate, size) > maxWidth) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    if (line !== '') lines.push(line);
-  }
-  return lines;
-}
-
-/** Writes centred lines from the top down. */
-class CentredWriter {
-  constructor(
-    private page: PDFPage,
-    private readonly fonts: Fonts,
-    public y: number,
-    /** Gives a fresh page when this one is full (the annex); without it the page is one-off. */
-    private readonly nextPage?: () => PDFPage,
-  ) {}
-
-  line(
-    text: string,
-    size: number,
-    options: { bold?: boolean; color?: typeof ink; gap?: number } = {},
-  ) {
-    const font = options.bold ? this.fonts.bold : this.fonts.regular;
-    this.y -= options.gap ?? 0;
-    for (const line of wrap(text, font, size, textWidth)) {
-      if (this.nextPage && this.y - size * 1.3 < frame + 40) {
-        this.page = this.nextPage();
-        this.y = height - 70;
-      }
-      this.y -= size * 1.3;
-      const w = font.widthOfTextAtSize(line, size);
-      this.page.drawText(line, {
-        x: (width - w) / 2,
-        y: this.y,
-        size,
-        font,
-        color: options.color ?? ink,
-      });
-    }
-  }
-
-  /** At most `max` wrapped lines; returns whether everything fitted. */
-  limited(text: string, size: number, max: number): boolean {
-    const lines = wrap(text, this.fonts.regular, size, textWidth);
-    const shown = lines.slice(0, max);
-    if (lines.length > max) shown[max - 1] = `${shown[max - 1] ?? ''} … (continued in the annex)`;
-    for (const line of shown) this.line(line, size);
-    return lines.length <= max;
-  }
-}
-
-function drawFrame(page: PDFPage) {
-  page.drawRectangle({
-    x: frame,
-    y: frame,
-    width: width - 2 * frame,
-    height: height - 2 * frame,
-    borderColor: accent,
-    borderWidth: 3,
-  });
-  page.drawRectangle({
-    x: frame + 7,
-    y: frame + 7,
-    width: width - 2 * frame - 14,
-    height: height - 2 * frame - 14,
-    borderColor: accent,
-    borderWidth: 0.8,
-  });
-}
-
-/** A copy printed while the certificate is not valid must say so across the page. */
-function drawStatusMark(page: PDFPage, fonts: Fonts, certificate: CertificateDetail) {
-  if (certificate.status === 'active') return;
-  const text = issuedCertificateStatusLabels[certificate.status].toUpperCase();
-  const size = 90;
-  const w = fonts.bold.widthOfTextAtSize(text, size);
-  // Centred on the page: back half the width along the 45° baseline, down half the cap height.
-  const along = Math.SQRT1_2;
-  const lift = size * 0.35;
-  page.drawText(text, {
-    x: width / 2 - along * (w / 2) + along * lift,
-    y: height / 2 - along * (w / 2) - along * lift,
-    size,
-    font: fonts.bold,
-    color: rgb(0.8, 0.15, 0.15),
-    opacity: 0.18,
-    rotate: degrees(45),
-  });
-}
-
-function fieldRows(page: PDFPage, fonts: Fonts, rows: [string, string][], top: number) {
-  let y = top;
-  const labelX = 110;
-  const valueX = 290;
-  for (const [label, value] of rows) {
-    y -= 17;
-    page.drawText(label, { x: labelX, y, size: 10, font: fonts.regular, color: muted });
-    page.drawText(value, { x: valueX, y, size: 10.5, font: fonts.bold, color: ink });
-  }
-  return y;
-}
-
-async function loadFonts(doc: PDFDocument, fontsFolder: string): Promise<Fonts> {
-  doc.registerFontkit(fontkit());
-  const read = (file: string) => {
-    const fontPath = path.join(fontsFolder, file);
-    try {
-      return fs.readFileSync(fontPath);
-    } catch {
-      throw new AppError('INTERNAL', `The font ${fontPath} is missing from this installation.`);
-    }
-  };
-  return {
-    regular: await doc.embedFont(read('DejaVuSans.ttf'), { subset: true }),
-    bold: await doc.embedFont(read('DejaVuSans-Bold.ttf'), { subset: true }),
-  };
+/**
+ * How much of the scope and the sites the front page shows: up to 7 scope lines and 5 sites, fewer
+ * when they would not fit in `room` above the dates (sites go to the annex first, then scope
+ * lines); what is not shown continues in the annex.
+ */
+function frontShare(fonts: Fonts, scopeText: string, sites: readonly string[], room: number) {
+  const siteHeights = sites.map((site) => linesHeight(lineCount(fonts, site, 9.5), 9.5));
+  const sitesHeight = (shown: number) =>
+    14 +
+    linesHeight(1, 11) +
+    siteHeights.slice(0, shown).reduce((sum, h) => sum + h, 0) +
+    (shown > 0 && shown < sites.length ? linesHeight(1, 9.5) : 0);
+  let shown = Math.min(maxSitesOnFront, sites.length);
+  let scopeLines = maxScopeLines;
+  const total = () =>
+    linesHeight(limitedLines(fonts, scopeText, 11.5, scopeLines).lines.length, 11.5) +
+    sitesHeight(shown);
+  while (total() > room && shown > 0) shown--;
+  while (total() > room && scopeLines > 1) scopeLines--;
+  return { scope: limitedLines(fonts, scopeText, 11.5, scopeLines), sitesShown: shown };
 }
 
 /**
@@ -183,15 +73,32 @@ export async function certificatePdf(
   const cb =
     readSetting(ctx.db, certificationBodyNameKey)?.trim() ||
     'Certification body (name not set yet: an administrator sets it under Certification body)';
+  const signer = certificate.decision?.decidedByName
+    ? `${certificate.decision.decidedByName}, certification decision maker`
+    : 'Certification decision maker';
   const doc = await PDFDocument.create();
   const fonts = await loadFonts(doc, fontsFolder);
+  const logo = await embedLogo(doc, certificationBodyLogoImage(ctx));
   const page = doc.addPage([width, height]);
   drawFrame(page);
   drawStatusMark(page, fonts, certificate);
 
-  const w = new CentredWriter(page, fonts, height - 70);
+  // The CB's logo, when set, is centred above its name; the name stays (8.2.2 asks for the CB's
+  // name, which a logo alone may not spell out). The gap below is tighter to keep the page's room.
+  let start = height - 70;
+  if (logo) {
+    const box = { width: 210, height: 54 };
+    const drawn = drawLogo(
+      page,
+      logo,
+      { x: (width - box.width) / 2, y: height - frame - 26 - box.height, ...box },
+      'center',
+    );
+    start = drawn.y - 4;
+  }
+  const w = new CentredWriter(page, fonts, start);
   w.line(cb, 13, { bold: true, color: accent });
-  w.line('CERTIFICATE', 34, { bold: true, color: accent, gap: 26 });
+  w.line('CERTIFICATE', 34, { bold: true, color: accent, gap: logo ? 16 : 26 });
   w.line('of AI management system certification', 12, { color: muted, gap: 2 });
   page.drawLine({
     start: { x: width / 2 - 60, y: w.y - 10 },
@@ -212,14 +119,6 @@ export async function certificatePdf(
     color: muted,
   });
   w.line('for the scope', 11, { gap: 18 });
-  const scopeFits = w.limited(certificate.scopeText, 11.5, 7);
-
-  const maxSites = 5;
-  w.line(certificate.sites.length === 1 ? 'at the site' : 'at the sites', 11, { gap: 14 });
-  for (const site of certificate.sites.slice(0, maxSites)) w.line(siteText(site), 9.5);
-  const moreSites = certificate.sites.length - maxSites;
-  if (moreSites > 0)
-    w.line(`and ${moreSites} more sites listed in the annex`, 9.5, { color: muted });
 
   const rows: [string, string][] = [
     ['Certificate number', certificate.number],
@@ -234,7 +133,36 @@ export async function certificatePdf(
       `${decisionKindLabels[certificate.decision.kind]}, ${longDate(certificate.decision.decisionDate)}`,
     ]);
   }
-  const fieldsTop = Math.min(w.y - 18, 250);
+
+  // From the foot up: the small print, the signature, the dates; the scope and sites get the rest.
+  const small = wrap(
+    `This certificate remains valid subject to satisfactory surveillance audits (ISO/IEC 17021-1 9.6). Its current status can be confirmed with ${cb}, quoting the certificate number.`,
+    fonts.regular,
+    7.5,
+    width - 2 * frame - 60,
+  );
+  const signatureLines = [
+    ...wrap(signer, fonts.regular, 8.5, 200).map((line) => ({ line, color: ink })),
+    ...wrap(`for ${cb}`, fonts.regular, 8.5, 200).map((line) => ({ line, color: muted })),
+  ];
+  const smallTop = 48 + (small.length - 1) * 10 + 8;
+  const signatureFloor = smallTop + 24 + (signatureLines.length - 1) * 11;
+  const fieldsFloor = signatureFloor + 40 + 17 * rows.length;
+  const sites = certificate.sites.map(siteText);
+  const front = frontShare(fonts, certificate.scopeText, sites, w.y - fieldsFloor - 18);
+  w.lines(front.scope.lines, 11.5);
+  const moreSites = sites.length - front.sitesShown;
+  if (front.sitesShown === 0 && sites.length > 0) {
+    const where = sites.length === 1 ? 'at the site' : `at the ${sites.length} sites`;
+    w.line(`${where} listed in the annex`, 11, { gap: 14 });
+  } else {
+    w.line(sites.length === 1 ? 'at the site' : 'at the sites', 11, { gap: 14 });
+    for (const site of sites.slice(0, front.sitesShown)) w.line(site, 9.5);
+    const more = `and ${moreSites} more ${moreSites === 1 ? 'site' : 'sites'} listed in the annex`;
+    if (moreSites > 0) w.line(more, 9.5, { color: muted });
+  }
+
+  const fieldsTop = Math.min(w.y - 18, fieldsTopDefault);
   page.drawLine({
     start: { x: 110, y: fieldsTop + 4 },
     end: { x: width - 110, y: fieldsTop + 4 },
@@ -243,20 +171,14 @@ export async function certificatePdf(
   });
   const afterFields = fieldRows(page, fonts, rows, fieldsTop);
 
-  const signatureY = Math.min(afterFields - 40, 118);
+  // Lifted above the small print when the signature runs to more lines (a long CB name).
+  const signatureY = Math.max(signatureFloor, Math.min(afterFields - 40, 118));
   page.drawLine({
     start: { x: width - 250, y: signatureY },
     end: { x: width - 90, y: signatureY },
     thickness: 0.6,
     color: ink,
   });
-  const signer = certificate.decision?.decidedByName
-    ? `${certificate.decision.decidedByName}, certification decision maker`
-    : 'Certification decision maker';
-  const signatureLines = [
-    ...wrap(signer, fonts.regular, 8.5, 200).map((line) => ({ line, color: ink })),
-    ...wrap(`for ${cb}`, fonts.regular, 8.5, 200).map((line) => ({ line, color: muted })),
-  ];
   signatureLines.forEach(({ line, color }, i) => {
     page.drawText(line, {
       x: width - 250,
@@ -267,12 +189,6 @@ export async function certificatePdf(
     });
   });
 
-  const small = wrap(
-    `This certificate remains valid subject to satisfactory surveillance audits (ISO/IEC 17021-1 9.6). Its current status can be confirmed with ${cb}, quoting the certificate number.`,
-    fonts.regular,
-    7.5,
-    width - 2 * frame - 60,
-  );
   small.forEach((line, i) => {
     const size = 7.5;
     const lw = fonts.regular.widthOfTextAtSize(line, size);
@@ -285,7 +201,7 @@ export async function certificatePdf(
     });
   });
 
-  if (!scopeFits || moreSites > 0) {
+  if (!front.scope.fits || moreSites > 0) {
     const annexPage = () => {
       const next = doc.addPage([width, height]);
       drawFrame(next);
@@ -294,13 +210,13 @@ export async function certificatePdf(
     const a = new CentredWriter(annexPage(), fonts, height - 70, annexPage);
     a.line(`Annex to certificate ${certificate.number}`, 15, { bold: true, color: accent });
     a.line(certificate.organisation, 11, { color: muted, gap: 4 });
-    if (!scopeFits) {
+    if (!front.scope.fits) {
       a.line('Scope of certification', 12, { bold: true, gap: 20 });
       a.line(certificate.scopeText, 10);
     }
     if (moreSites > 0) {
       a.line('Sites covered', 12, { bold: true, gap: 20 });
-      for (const site of certificate.sites) a.line(siteText(site), 9.5);
+      for (const site of sites) a.line(site, 9.5);
     }
   }
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkitModule from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../shared/errors';
+import type { LogoImage } from './certification-body-logo';
+import { embedLogo, fitInBox } from './pdf-logo';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
@@ -51,11 +53,20 @@ export class PdfWriter {
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
     private readonly runningHeader: string,
+    /** The CB's logo at the right of the running header; null without one. */
+    private readonly logo: PDFImage | null,
+    /** The header beside the logo when the whole one does not fit there (without the CB's name). */
+    private readonly shortHeader: string,
   ) {
     this.page = this.newPage();
   }
 
-  static async create(fontsFolder: string, runningHeader: string): Promise<PdfWriter> {
+  static async create(
+    fontsFolder: string,
+    runningHeader: string,
+    logo: LogoImage | null = null,
+    shortHeader = runningHeader,
+  ): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit());
     const read = (file: string) => {
@@ -68,12 +79,26 @@ export class PdfWriter {
     };
     const regular = await doc.embedFont(read('DejaVuSans.ttf'), { subset: true });
     const bold = await doc.embedFont(read('DejaVuSans-Bold.ttf'), { subset: true });
-    return new PdfWriter(doc, regular, bold, runningHeader);
+    const image = await embedLogo(doc, logo);
+    return new PdfWriter(doc, regular, bold, runningHeader, image, shortHeader);
   }
 
   private newPage(): PDFPage {
     const page = this.doc.addPage(pageSize);
-    page.drawText(this.runningHeader, {
+    let headerWidth = pageSize[0] - 2 * margin;
+    let header = this.runningHeader;
+    if (this.logo) {
+      const size = fitInBox(this.logo, 100, 24);
+      page.drawImage(this.logo, {
+        x: pageSize[0] - margin - size.width,
+        // Centred on the header line's middle.
+        y: pageSize[1] - margin + 23 - size.height / 2,
+        ...size,
+      });
+      headerWidth -= size.width + 12;
+      if (this.regular.widthOfTextAtSize(header, 8) > headerWidth) header = this.shortHeader;
+    }
+    page.drawText(this.fitLine(header, 8, headerWidth), {
       x: margin,
       y: pageSize[1] - margin + 20,
       size: 8,
@@ -83,6 +108,14 @@ export class PdfWriter {
     this.page = page;
     this.y = pageSize[1] - margin - 10;
     return page;
+  }
+
+  /** The text cut with an ellipsis to fit `width` on one line. */
+  private fitLine(text: string, size: number, width: number): string {
+    if (this.regular.widthOfTextAtSize(text, size) <= width) return text;
+    let end = text.length;
+    while (end > 1 && this.regular.widthOfTextAtSize(`${text.slice(0, end)}…`, size) > width) end--;
+    return `${text.slice(0, end).trimEnd()}…`;
   }
 
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {

@@ -10,6 +10,7 @@ import {
   type ReportFileInput,
 } from '../../shared/reports/schema';
 import { validationError } from '../../shared/errors';
+import { certificationBodyLogoImage } from './certification-body-logo';
 import { requireActor, type ServiceContext } from './context';
 import {
   appendPart,
@@ -133,7 +134,7 @@ export async function auditReportFile(
     bytes =
       row?.state === 'issued'
         ? issuedPdfBytes(ctx, row)
-        : await renderReportPdf(data, fontsFolder, ctx.now());
+        : await renderReportPdf(data, fontsFolder, ctx.now(), certificationBodyLogoImage(ctx));
   } else {
     bytes = await renderReportDocx(data);
   }

@@ -1,12 +1,16 @@
 import { PDFArray, PDFName, PDFNull, PDFNumber, degrees, type PDFPage } from 'pdf-lib';
+import { fitInBox } from './pdf-logo';
 import { colours, ReportPdfWriter } from './report-pdf-layout';
 
 /**
  * What a finished report has on every page besides its text: the contents page (for a long
- * report), the running header, "Page n of m", the confidentiality footer and the DRAFT mark.
+ * report), the running header (with the CB's logo when one is set), "Page n of m", the
+ * confidentiality footer and the DRAFT mark.
  */
 
 const { pageSize, margin, top, bottom, contentWidth } = ReportPdfWriter.geometry;
+/** The box the logo fits in at the right of the running header, above its rule. */
+const headerLogo = { width: 90, height: 20 };
 
 /**
  * Puts the contents after the first page when the document is long, then draws the running
@@ -14,13 +18,39 @@ const { pageSize, margin, top, bottom, contentWidth } = ReportPdfWriter.geometry
  */
 export function finishReportPages(
   pdf: ReportPdfWriter,
-  options: { runningHeader: string; footer: string; draft: boolean; tocFromPages: number },
+  options: {
+    runningHeader: string;
+    /** How the running header starts: the CB's name, which the logo may stand in for. */
+    certificationBodyName: string;
+    footer: string;
+    draft: boolean;
+    tocFromPages: number;
+  },
 ): void {
   if (pdf.doc.getPageCount() >= options.tocFromPages) insertContents(pdf);
   const pages = pdf.doc.getPages();
+  // The logo sits at the header's right, as tall as the band above the rule allows.
+  const logo = pdf.logo ? fitInBox(pdf.logo, headerLogo.width, headerLogo.height) : null;
+  const headerWidth = logo ? contentWidth - logo.width - 12 : contentWidth;
+  // Beside the logo the header may leave out the CB's name when the whole line does not fit: the
+  // footer names the CB on every page, and the revision at the header's end matters more.
+  const cbPrefix = `${options.certificationBodyName} · `;
+  const headerText =
+    logo &&
+    pdf.regular.widthOfTextAtSize(options.runningHeader, 7.5) > headerWidth &&
+    options.runningHeader.startsWith(cbPrefix)
+      ? options.runningHeader.slice(cbPrefix.length)
+      : options.runningHeader;
   pages.forEach((page, i) => {
     if (i > 0) {
-      page.drawText(fitLine(pdf, options.runningHeader, 7.5), {
+      if (pdf.logo && logo) {
+        page.drawImage(pdf.logo, {
+          x: margin + contentWidth - logo.width,
+          y: pageSize[1] - margin + 19,
+          ...logo,
+        });
+      }
+      page.drawText(fitLine(pdf, headerText, 7.5, headerWidth), {
         x: margin,
         y: pageSize[1] - margin + 22,
         size: 7.5,
@@ -114,12 +144,11 @@ function insertContents(pdf: ReportPdfWriter): void {
   }
 }
 
-/** The text cut with an ellipsis to fit the content width on one line. */
-function fitLine(pdf: ReportPdfWriter, text: string, size: number): string {
-  if (pdf.regular.widthOfTextAtSize(text, size) <= contentWidth) return text;
+/** The text cut with an ellipsis to fit `width` on one line. */
+function fitLine(pdf: ReportPdfWriter, text: string, size: number, width: number): string {
+  if (pdf.regular.widthOfTextAtSize(text, size) <= width) return text;
   let end = text.length;
-  while (end > 1 && pdf.regular.widthOfTextAtSize(`${text.slice(0, end)}…`, size) > contentWidth)
-    end--;
+  while (end > 1 && pdf.regular.widthOfTextAtSize(`${text.slice(0, end)}…`, size) > width) end--;
   return `${text.slice(0, end).trimEnd()}…`;
 }
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import { AppError } from '../../shared/errors';
+import type { LogoImage } from './certification-body-logo';
 import { fontkit } from './pdf-layout';
+import { embedLogo } from './pdf-logo';
 
 /**
  * A4 pages for documents a CB sends (the audit report): flowing text, label/value fields, tables
@@ -59,11 +61,16 @@ export class ReportPdfWriter {
     readonly doc: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
+    /** The CB's logo, embedded once for the cover and the running header; null without one. */
+    readonly logo: PDFImage | null,
   ) {
     this.page = this.doc.addPage(pageSize);
   }
 
-  static async create(fontsFolder: string): Promise<ReportPdfWriter> {
+  static async create(
+    fontsFolder: string,
+    logo: LogoImage | null = null,
+  ): Promise<ReportPdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit());
     const read = (file: string) => {
@@ -76,7 +83,7 @@ export class ReportPdfWriter {
     };
     const regular = await doc.embedFont(read('DejaVuSans.ttf'), { subset: true });
     const bold = await doc.embedFont(read('DejaVuSans-Bold.ttf'), { subset: true });
-    return new ReportPdfWriter(doc, regular, bold);
+    return new ReportPdfWriter(doc, regular, bold, await embedLogo(doc, logo));
   }
 
   get pageCount(): number {

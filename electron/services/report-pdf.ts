@@ -7,9 +7,12 @@ import {
   PDFRawStream,
   PDFString,
   decodePDFRawStream,
+  rgb,
 } from 'pdf-lib';
 import { reportDocument, type ReportBlock, type ReportCover } from '../../shared/reports/document';
 import type { ReportData } from '../../shared/reports/schema';
+import type { LogoImage } from './certification-body-logo';
+import { drawLogo } from './pdf-logo';
 import { finishReportPages } from './report-pdf-furniture';
 import { colours, ReportPdfWriter } from './report-pdf-layout';
 
@@ -19,23 +22,79 @@ export const reportDataAttachment = 'audit-report-data.json';
 /** Pages from which a report gets a contents page (an Audit Desk choice: "long" = 5 pages or more). */
 const contentsFromPages = 5;
 
+/** The white card on the cover band that carries the CB's logo, right-aligned in the band. */
+const logoCard = { width: 176, height: 84, padding: 10 };
+
+/**
+ * The CB's name on the cover band, whole: two lines at 18 pt when it fits, else smaller type on
+ * more lines (a long name beside a logo), cut with an ellipsis only past four lines at 13 pt.
+ */
+function coverNameLines(pdf: ReportPdfWriter, text: string, width: number) {
+  const sizes = [
+    { size: 18, leading: 22, max: 2 },
+    { size: 15, leading: 18, max: 3 },
+    { size: 13, leading: 15.5, max: 4 },
+  ] as const;
+  for (const option of sizes) {
+    const lines = pdf.wrap(text, pdf.bold, option.size, width);
+    if (lines.length <= option.max) return { ...option, lines };
+  }
+  const last = sizes[sizes.length - 1] ?? sizes[0];
+  const lines = pdf.wrap(text, pdf.bold, last.size, width).slice(0, last.max);
+  const fits = (line: string) => pdf.bold.widthOfTextAtSize(`${line}…`, last.size) <= width;
+  let end = lines[last.max - 1] ?? '';
+  while (end.length > 1 && !fits(end)) end = end.slice(0, -1);
+  lines[last.max - 1] = `${end.trimEnd()}…`;
+  return { ...last, lines };
+}
+
 function drawCover(pdf: ReportPdfWriter, cover: ReportCover, draft: boolean): void {
   const { margin, contentWidth, pageSize } = ReportPdfWriter.geometry;
   const page = pdf.cover;
-  // No logo: the CB's settings hold its name only, so the name stands where a logo would.
+  const band = { y: pageSize[1] - 120, height: 120 };
   page.drawRectangle({
     x: 0,
-    y: pageSize[1] - 120,
+    y: band.y,
     width: pageSize[0],
-    height: 120,
+    height: band.height,
     color: colours.accent,
   });
-  const cbLines = pdf.wrap(cover.certificationBodyName, pdf.bold, 18, contentWidth);
-  cbLines.slice(0, 2).forEach((line, i) => {
+  // With a logo it sits on a white card at the band's right (a logo drawn for white paper stays
+  // legible); the CB's name stays at the left, so the cover names the CB either way.
+  let nameWidth = contentWidth;
+  if (pdf.logo) {
+    const card = {
+      x: margin + contentWidth - logoCard.width,
+      y: band.y + (band.height - logoCard.height) / 2,
+      width: logoCard.width,
+      height: logoCard.height,
+    };
+    page.drawRectangle({ ...card, color: rgb(1, 1, 1) });
+    const inset = logoCard.padding;
+    drawLogo(
+      page,
+      pdf.logo,
+      {
+        x: card.x + inset,
+        y: card.y + inset,
+        width: card.width - 2 * inset,
+        height: card.height - 2 * inset,
+      },
+      'center',
+    );
+    nameWidth = contentWidth - logoCard.width - 24;
+  }
+  const name = coverNameLines(pdf, cover.certificationBodyName, nameWidth);
+  // Two lines at 18 pt start where they always have; smaller type is centred in the band.
+  const firstBaseline =
+    name.size === 18
+      ? pageSize[1] - 62
+      : band.y + band.height / 2 + (name.lines.length * name.leading) / 2 - name.size * 0.8;
+  name.lines.forEach((line, i) => {
     page.drawText(line, {
       x: margin,
-      y: pageSize[1] - 62 - i * 22,
-      size: 18,
+      y: firstBaseline - i * name.leading,
+      size: name.size,
       font: pdf.bold,
       color: colours.shade,
     });
@@ -115,20 +174,24 @@ function drawBlock(
 
 /**
  * The report as a PDF: a cover, the contents when long, the sections of reportDocument, the
- * running header, page numbers and (for a draft) the DRAFT mark. The report data travels inside
- * the file as an attachment, so what was issued can be read back from the file itself.
+ * running header, page numbers and (for a draft) the DRAFT mark; the CB's logo on the cover and
+ * in the running header when one is set. The report data travels inside the file as an
+ * attachment, so what was issued can be read back from the file itself. (The logo is not part of
+ * that data: the signed PDF keeps the logo it was issued with.)
  */
 export async function renderReportPdf(
   data: ReportData,
   fontsFolder: string,
   at: Date,
+  logo: LogoImage | null = null,
 ): Promise<Uint8Array> {
   const document = reportDocument(data);
-  const pdf = await ReportPdfWriter.create(fontsFolder);
+  const pdf = await ReportPdfWriter.create(fontsFolder, logo);
   drawCover(pdf, document.cover, document.draft);
   document.blocks.forEach((block, i) => drawBlock(pdf, block, document.blocks.slice(i + 1, i + 3)));
   finishReportPages(pdf, {
     runningHeader: document.runningHeader,
+    certificationBodyName: document.cover.certificationBodyName,
     footer: document.footer,
     draft: document.draft,
     tocFromPages: contentsFromPages,

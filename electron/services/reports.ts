@@ -16,6 +16,7 @@ import {
   type ReportRevision,
   type UpdateReportDraftInput,
 } from '../../shared/reports/schema';
+import { certificationBodyLogoImage } from './certification-body-logo';
 import { logEvent, logFieldChanges } from './change-log';
 import { nowIso, requireActor, type ServiceContext } from './context';
 import { assembleReport, blankReportFields } from './report-data';
@@ -255,7 +256,12 @@ export async function issueReport(
     issuedByName: signer,
     preparedAt: issuedAt,
   };
-  const pdf = await renderReportPdf(data, fontsFolder, new Date(issuedAt));
+  const pdf = await renderReportPdf(
+    data,
+    fontsFolder,
+    new Date(issuedAt),
+    certificationBodyLogoImage(ctx),
+  );
   const hash = sha256(pdf);
   storeIssuedPdf(ctx, pdf);
   const issued = ctx.db.transaction((tx) => {

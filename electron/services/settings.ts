@@ -9,6 +9,24 @@ export function readSetting(db: Db, key: string): string | null {
   return db.select().from(settings).where(eq(settings.key, key)).get()?.value ?? null;
 }
 
+function logSettingChange(
+  ctx: ServiceContext,
+  tx: Db,
+  key: string,
+  before: string | null,
+  after: string | null,
+  at: string,
+): void {
+  logFieldChanges(
+    ctx,
+    tx,
+    { entity: 'setting', entityId: key, rootId: 'settings' },
+    { [key]: before },
+    { [key]: after },
+    at,
+  );
+}
+
 /** Sets one value inside the caller's transaction, with its change-log entry. */
 export function writeSetting(
   ctx: ServiceContext,
@@ -22,12 +40,13 @@ export function writeSetting(
     .values({ key, value, createdAt: at, updatedAt: at })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
     .run();
-  logFieldChanges(
-    ctx,
-    tx,
-    { entity: 'setting', entityId: key, rootId: 'settings' },
-    { [key]: before },
-    { [key]: value },
-    at,
-  );
+  logSettingChange(ctx, tx, key, before, value, at);
+}
+
+/** Removes one value (back to "never set") inside the caller's transaction, with its change-log entry. */
+export function clearSetting(ctx: ServiceContext, tx: Db, key: string, at: string): void {
+  const before = readSetting(tx, key);
+  if (before === null) return;
+  tx.delete(settings).where(eq(settings.key, key)).run();
+  logSettingChange(ctx, tx, key, before, null, at);
 }

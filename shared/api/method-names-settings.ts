@@ -1,2 +1,8 @@
 /** Method names of contract-settings.ts, for the preload (which must not import zod). */
-export const settingsMethodNames = ['certificationBody', 'updateCertificationBody'] as const;
+export const settingsMethodNames = [
+  'certificationBody',
+  'updateCertificationBody',
+  'certificationBodyLogo',
+  'setCertificationBodyLogo',
+  'removeCertificationBodyLogo',
+] as const;

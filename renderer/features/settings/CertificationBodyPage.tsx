@@ -7,15 +7,23 @@ import { call, errorMessage } from '../../api';
 import { schemaErrors } from '../../forms';
 import { useSession } from '../../session/useSession';
 import { useSavedForm } from '../../ui/useSavedForm';
+import CertificationBodyLogo from './CertificationBodyLogo';
 
 const key = ['certification-body'] as const;
 
-/** The CB's own details, printed on what it sends clients (audit plans). */
+/** The CB's own details, printed on what it sends clients: its name and its logo. */
 export default function CertificationBodyPage() {
   const details = useQuery({ queryKey: key, queryFn: () => call('certificationBody') });
+  const session = useSession();
+  const isAdmin = session.data?.current?.roles.includes('admin') ?? false;
   if (details.isPending) return <Loader aria-label="Loading" />;
   if (details.isError) return <Alert color="red">{errorMessage(details.error)}</Alert>;
-  return <CertificationBodyForm key={details.data.name} name={details.data.name} />;
+  return (
+    <Stack maw={720}>
+      <CertificationBodyForm key={details.data.name} name={details.data.name} />
+      <CertificationBodyLogo isAdmin={isAdmin} cbName={details.data.name} />
+    </Stack>
+  );
 }
 
 function CertificationBodyForm({ name }: { name: string }) {
@@ -28,16 +36,21 @@ function CertificationBodyForm({ name }: { name: string }) {
     check: (values) => schemaErrors(certificationBodySchema, values),
     save: async (values) => {
       await call('updateCertificationBody', values);
-      await queryClient.invalidateQueries({ queryKey: key });
+      // Not awaited: the refetched name remounts this form (its key), which must happen after
+      // useSavedForm has cleared the draft, or the new form would offer the saved name back.
+      void queryClient.invalidateQueries({ queryKey: key });
       notifications.show({ color: 'green', message: 'Certification body details saved.' });
     },
   });
   return (
-    <Stack maw={720}>
+    <Stack>
       <Title order={1} size="h2">
         Certification body
       </Title>
-      <Text>The name printed on audit plans and other documents sent to clients.</Text>
+      <Text>
+        The name (and the logo below) printed on audit reports, certificates, audit plans and other
+        documents sent to clients.
+      </Text>
       {!isAdmin && <Text c="dimmed">Only an administrator changes these details.</Text>}
       <form onSubmit={onSubmit} noValidate>
         <Stack>
