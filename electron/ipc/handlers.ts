@@ -14,6 +14,9 @@ import { catalogueItemsImplementations } from './handlers-catalogue-items';
 import { findingsImplementations } from './handlers-findings';
 import { reportsImplementations } from './handlers-reports';
 import { certificatesImplementations } from './handlers-certificates';
+import { dataImplementations } from './handlers-data';
+import { clientImportImplementations } from './handlers-client-import';
+import { packagesImplementations } from './handlers-packages';
 import { soaImplementations } from './handlers-soa';
 import { teamImplementations } from './handlers-team';
 import type { ImplementationsOf } from './implementation';
@@ -109,6 +112,9 @@ function implementations(runtime: AppRuntime): Implementations {
     ...findingsImplementations(runtime),
     ...reportsImplementations(runtime),
     ...certificatesImplementations(runtime),
+    ...dataImplementations(runtime),
+    ...clientImportImplementations(runtime),
+    ...packagesImplementations(runtime),
   };
 }
 

@@ -32,6 +32,9 @@ import { catalogueItemsContract } from './contract-catalogue-items';
 import { findingsContract } from './contract-findings';
 import { reportsContract } from './contract-reports';
 import { certificatesContract } from './contract-certificates';
+import { dataContract } from './contract-data';
+import { clientImportContract } from './contract-client-import';
+import { packagesContract } from './contract-packages';
 import {
   auditTimeInputSchema,
   clientAuditTimeSchema,
@@ -111,6 +114,10 @@ export const contract = {
   // Issue 8.
   ...reportsContract,
   ...certificatesContract,
+  // Issue 9.
+  ...dataContract,
+  ...clientImportContract,
+  ...packagesContract,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,9 @@ import { catalogueItemsMethodNames } from './method-names-catalogue-items';
 import { findingsMethodNames } from './method-names-findings';
 import { reportsMethodNames } from './method-names-reports';
 import { certificatesMethodNames } from './method-names-certificates';
+import { dataMethodNames } from './method-names-data';
+import { clientImportMethodNames } from './method-names-client-import';
+import { packagesMethodNames } from './method-names-packages';
 
 /**
  * The contract's method names as a plain list, for the preload: importing the contract itself
@@ -58,6 +61,9 @@ export const apiMethodNames = [
   ...findingsMethodNames,
   ...reportsMethodNames,
   ...certificatesMethodNames,
+  ...dataMethodNames,
+  ...clientImportMethodNames,
+  ...packagesMethodNames,
 ] as const satisfies readonly MethodName[];
 
 export type ApiMethodName = (typeof apiMethodNames)[number];

@@ -1,0 +1,2 @@
+/** Method names of contract-client-import.ts, for the preload (which must not import zod). */
+export const clientImportMethodNames = [] as const;
