@@ -12,6 +12,7 @@ import {
   ListChecks,
   TableProperties,
   Users,
+  PackageOpen,
 } from 'lucide-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { hasAnyRole, roleLabels, type Role } from '../../shared/people/schema';
@@ -37,12 +38,18 @@ const navItems: NavItem[] = [
   { to: '/settings/catalogue', label: 'Checklist catalogue', icon: ListChecks },
   { to: '/settings/certification-body', label: 'Certification body', icon: Landmark },
   { to: '/data', label: 'Data and backups', icon: Database },
+  { to: '/data/packages', label: 'Audit packages', icon: PackageOpen },
 ];
 
 export default function AppLayout() {
   const session = useSession();
   const queryClient = useQueryClient();
   const location = useLocation();
+  // The longest matching entry is the active one: /data/packages is not also "Data and backups".
+  const activeTo = navItems
+    .map((item) => item.to)
+    .filter((to) => location.pathname === to || location.pathname.startsWith(`${to}/`))
+    .sort((a, b) => b.length - a.length)[0];
   const person = session.data?.current;
   const signOut = useMutation({
     mutationFn: () => call('signOut'),
@@ -88,7 +95,7 @@ export default function AppLayout() {
               to={item.to}
               label={item.label}
               leftSection={<item.icon size={18} aria-hidden />}
-              active={location.pathname.startsWith(item.to)}
+              active={item.to === activeTo}
             />
           ))}
       </AppShell.Navbar>

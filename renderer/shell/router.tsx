@@ -13,11 +13,13 @@ import CertificatePage from '../features/certificates/CertificatePage';
 import CertificateRegisterPage from '../features/certificates/CertificateRegisterPage';
 import DecisionPage from '../features/certificates/DecisionPage';
 import ClientEditPage from '../features/clients/ClientEditPage';
+import ClientImportPage from '../features/clients/ClientImportPage';
 import ClientList from '../features/clients/ClientList';
 import ClientPage from '../features/clients/ClientPage';
 import DataPage from '../features/data/DataPage';
 import FindingPage from '../features/nonconformities/FindingPage';
 import FindingRegisterPage from '../features/nonconformities/FindingRegisterPage';
+import PackagesPage from '../features/packages/PackagesPage';
 import PeoplePage from '../features/people/PeoplePage';
 import PersonPage from '../features/people/PersonPage';
 import ProgrammePage from '../features/programme/ProgrammePage';
@@ -35,6 +37,7 @@ export const router = createHashRouter([
       { path: 'programme', element: <ProgrammePage /> },
       { path: 'clients', element: <ClientList /> },
       { path: 'clients/new', element: <ClientEditPage /> },
+      { path: 'clients/import', element: <ClientImportPage /> },
       { path: 'clients/:id', element: <ClientPage /> },
       { path: 'clients/:id/edit', element: <ClientEditPage /> },
       { path: 'clients/:id/decision', element: <DecisionPage /> },
@@ -58,6 +61,7 @@ export const router = createHashRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'data', element: <DataPage /> },
+      { path: 'data/packages', element: <PackagesPage /> },
       { path: '*', element: <Navigate to="/clients" replace /> },
     ],
   },
