@@ -121,7 +121,11 @@ export const changeLog = sqliteTable(
     actorId: text('actor_id'),
     at: text('at').notNull(),
   },
-  (t) => [index('change_log_root_idx').on(t.rootId, t.at)],
+  (t) => [
+    index('change_log_root_idx').on(t.rootId, t.at),
+    // Audit packages merge field by field: which changes a record has had.
+    index('change_log_entity_idx').on(t.entityId, t.field),
+  ],
 );
 
 /** Small key/value settings (CB details, last backup time, numbering counters). */
