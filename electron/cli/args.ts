@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { CliArgs, CliCommand } from './command';
 
 /** Flags that never take a value, so `--include-archived ID` keeps ID positional. */
-const switches = new Set(['include-archived', 'desc', 'demo', 'help']);
+const switches = new Set(['include-archived', 'desc', 'demo', 'help', 'dry-run']);
 
 /**
  * Splits argv into positional words and options: `--name value`, `--name=value`, or a bare
@@ -12,6 +12,11 @@ const switches = new Set(['include-archived', 'desc', 'demo', 'help']);
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positional: string[] = [];
   const options: Record<string, string | true> = {};
+  const repeated: Record<string, string[]> = {};
+  const set = (name: string, value: string | true) => {
+    options[name] = value;
+    if (value !== true) (repeated[name] ??= []).push(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] ?? '';
     if (word === '--') {
@@ -25,18 +30,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const body = word.slice(2);
     const eq = body.indexOf('=');
     if (eq >= 0) {
-      options[body.slice(0, eq)] = body.slice(eq + 1);
+      set(body.slice(0, eq), body.slice(eq + 1));
       continue;
     }
     const next = argv[i + 1];
     if (!switches.has(body) && next !== undefined && !next.startsWith('--')) {
-      options[body] = next;
+      set(body, next);
       i++;
     } else {
-      options[body] = true;
+      set(body, true);
     }
   }
-  return { positional, options };
+  return { positional, options, repeated };
 }
 
 /** The command whose name matches the most leading words ('client add' before 'client'). */

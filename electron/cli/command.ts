@@ -4,6 +4,8 @@ import type { AppRuntime } from '../runtime';
 export interface CliArgs {
   positional: string[];
   options: Record<string, string | true>;
+  /** Every value of an option given more than once (`--audit A --audit B`), in order. */
+  repeated?: Record<string, string[]>;
 }
 
 export interface CliIo {

@@ -7,6 +7,7 @@ import type { CliCommand } from './command';
 import { cycleCommand } from './cycle';
 import { findingDeadlinesCommand } from './finding-deadlines';
 import { dataCommands } from './data';
+import { packageCommands } from './package';
 import { personCommands } from './person';
 import { programmeCommand } from './programme';
 import { reportCommands } from './report';
@@ -26,4 +27,5 @@ export const commands: readonly CliCommand[] = [
   catalogueCommand,
   ...certificateCommands,
   ...dataCommands,
+  ...packageCommands,
 ];

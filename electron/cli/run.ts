@@ -137,7 +137,11 @@ export async function runCli(
         'command',
       );
     }
-    const args: CliArgs = { positional: found.rest, options: parsed.options };
+    const args: CliArgs = {
+      positional: found.rest,
+      options: parsed.options,
+      repeated: parsed.repeated,
+    };
     const io: CliIo = {
       readInput: inputReader(args, host),
       stderr: (line) => host.stderr(`${oneLine(line)}\n`),

@@ -1,2 +1,9 @@
 /** Method names of contract-packages.ts, for the preload (which must not import zod). */
-export const packagesMethodNames = [] as const;
+export const packagesMethodNames = [
+  'packageIdentity',
+  'renamePackageIdentity',
+  'exportAuditPackage',
+  'previewAuditPackage',
+  'importAuditPackage',
+  'packageHistory',
+] as const;

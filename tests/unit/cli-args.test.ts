@@ -15,6 +15,15 @@ describe('parseArgs', () => {
     expect(parseArgs(['client', 'get', 'ID1', '--db', 'a.sqlite', '--as=P1'])).toEqual({
       positional: ['client', 'get', 'ID1'],
       options: { db: 'a.sqlite', as: 'P1' },
+      repeated: { db: ['a.sqlite'], as: ['P1'] },
+    });
+  });
+
+  it('keeps every value of an option given more than once, the last one in options', () => {
+    expect(parseArgs(['package', 'export', '--audit', 'A1', '--audit=A2', '--dry-run'])).toEqual({
+      positional: ['package', 'export'],
+      options: { audit: 'A2', 'dry-run': true },
+      repeated: { audit: ['A1', 'A2'] },
     });
   });
 
@@ -22,10 +31,12 @@ describe('parseArgs', () => {
     expect(parseArgs(['client', 'list', '--include-archived', 'extra', '--desc'])).toEqual({
       positional: ['client', 'list', 'extra'],
       options: { 'include-archived': true, desc: true },
+      repeated: {},
     });
     expect(parseArgs(['seed', '--clients', '--db', 'x'])).toEqual({
       positional: ['seed'],
       options: { clients: true, db: 'x' },
+      repeated: { db: ['x'] },
     });
   });
 
@@ -33,6 +44,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['client', 'add', '-', '--', '--not-an-option'])).toEqual({
       positional: ['client', 'add', '-', '--not-an-option'],
       options: {},
+      repeated: {},
     });
   });
 });

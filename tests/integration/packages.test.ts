@@ -1,0 +1,249 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkDatabase } from '../../db/open';
+import { fail, runCliProcess, succeed, temporaryFolder } from './helpers';
+import { patternBytes } from './evidence-fixtures';
+import { OfficeAndLaptop, tableRows, tamperedPackage, writePackageFile } from './package-fixtures';
+
+const folder = temporaryFolder('packages');
+/** Columns the importing side recomputes (finding deadlines) or stamps when it does. */
+const derived = [
+  'updated_at',
+  'next_due',
+  'response_due',
+  'verification_due',
+  'hard_limit',
+  'audit_last_day',
+];
+let n = 0;
+let world: OfficeAndLaptop;
+
+async function start(): Promise<OfficeAndLaptop> {
+  world = await OfficeAndLaptop.start(folder, `w${++n}`);
+  return world;
+}
+
+afterEach(() => world?.close());
+
+describe('audit packages', () => {
+  it('carry an audit with its evidence file to a new database, and importing twice changes nothing', async () => {
+    const w = await start();
+    await w.office.actAs(w.people.lead);
+    const bytes = patternBytes(300_000, 7);
+    const file = await w.office.upload(
+      { auditId: w.audit.auditId, checklistItemId: w.audit.itemId },
+      bytes,
+      'interview.pdf',
+      'application/pdf',
+    );
+    await w.answer(w.office.app, w.people.lead, { notes: 'Programme seen', result: 'conforming' });
+    const data = await w.exportFrom(w.office.app);
+
+    const preview = await succeed(w.laptop, 'previewAuditPackage', { data });
+    expect(preview.conflicts).toEqual([]);
+    expect(preview.package.signer.firstSeen).toBe(true);
+    expect(preview.package.audits.map((a) => a.id)).toEqual([w.audit.auditId]);
+    expect(preview.package.evidenceFiles).toBe(1);
+    expect(tableRows(w.laptop, 'audits')).toEqual([]);
+
+    const first = await w.importInto(w.laptop, data);
+    expect(first.inserted).toBe(preview.inserted);
+    expect(first.inserted).toBeGreaterThan(10);
+    for (const table of [
+      'audits',
+      'checklist_items',
+      'checklist_answers',
+      'findings',
+      'evidence_files',
+      'audit_team_members',
+    ]) {
+      expect(tableRows(w.laptop, table, derived), table).toEqual(
+        tableRows(w.office.app, table, derived),
+      );
+    }
+    expect(checkDatabase(w.laptop.runtime.database.sqlite)).toEqual({
+      quickCheck: ['ok'],
+      foreignKeyViolations: [],
+    });
+    // The evidence file arrived and opens (its hash is checked on read).
+    await w.as(w.laptop, w.people.lead);
+    const chunk = await succeed(w.laptop, 'readEvidenceChunk', { id: file.id, offset: 0 });
+    expect(
+      Buffer.from(chunk.data, 'base64').equals(
+        bytes.subarray(0, Buffer.from(chunk.data, 'base64').length),
+      ),
+    ).toBe(true);
+
+    const log = () => tableRows(w.laptop, 'change_log').length;
+    const before = log();
+    const again = await w.importInto(w.laptop, data);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, conflicts: [] });
+    expect(again.unchanged).toBe(first.inserted);
+    expect(log()).toBe(before);
+    const preview2 = await succeed(w.laptop, 'previewAuditPackage', { data });
+    expect(preview2.importedBefore).toBe(true);
+    expect(preview2.package.signer.firstSeen).toBe(false);
+  });
+
+  it('takes a change made on one side only, and shows a change made on both sides as a conflict to resolve', async () => {
+    const w = await start();
+    await w.answer(w.office.app, w.people.lead, { notes: 'Before the trip' });
+    await w.sendToLaptop();
+
+    // On site: the lead rewrites the note and the finding's statement.
+    await w.answer(w.laptop, w.people.lead, { notes: 'Seen on site: programme approved' });
+    await succeed(w.laptop, 'updateFinding', {
+      id: w.audit.findingId,
+      statement: 'The internal audit of 2025 did not cover Annex A controls A.6 and A.7.',
+    });
+    // Meanwhile in the office: the same note, differently; the auditor answers the item too.
+    await w.answer(w.office.app, w.people.lead, { notes: 'Office: check the programme' });
+    await w.answer(w.office.app, w.people.auditor, { result: 'conforming' });
+
+    const fromLaptop = await w.exportFrom(w.laptop);
+    const preview = await succeed(w.office.app, 'previewAuditPackage', { data: fromLaptop });
+    expect(preview.conflicts).toEqual([
+      expect.objectContaining({
+        entity: 'checklist_answers',
+        field: 'notes',
+        mine: 'Office: check the programme',
+        theirs: 'Seen on site: programme approved',
+        editable: true,
+      }),
+    ]);
+    expect(preview.conflicts[0]?.label).toContain('Lena Lead');
+
+    // Without a decision nothing is written.
+    const refused = await fail(w.office.app, 'importAuditPackage', { data: fromLaptop });
+    expect(refused).toMatchObject({ code: 'CONFLICT', field: 'resolutions' });
+    const finding = () => succeed(w.office.app, 'getFinding', { id: w.audit.findingId });
+    expect((await finding()).statement).toBe('The internal audit of 2025 did not cover Annex A.');
+
+    const conflict = preview.conflicts[0];
+    if (!conflict) throw new Error('expected a conflict');
+    const result = await w.importInto(w.office.app, fromLaptop, [
+      {
+        entity: conflict.entity,
+        id: conflict.id,
+        field: conflict.field,
+        choice: 'edit',
+        value: 'Programme approved; office to check the sampling',
+      },
+    ]);
+    expect(result.resolved).toBe(1);
+    expect((await finding()).statement).toContain('A.6 and A.7');
+    const notes = () =>
+      tableRows(w.office.app, 'checklist_answers')
+        .filter((r) => r.auditor_id === w.people.lead.id)
+        .map((r) => r.notes);
+    expect(notes()).toEqual(['Programme approved; office to check the sampling']);
+    // The resolution is a change of its own, with who made it.
+    await w.office.actAs(w.people.lead);
+    const history = tableRows(w.office.app, 'change_log').filter(
+      (e) => e.entity === 'checklist_answers' && e.field === 'notes',
+    );
+    expect(history.at(-1)).toMatchObject({
+      new_value: 'Programme approved; office to check the sampling',
+    });
+
+    // Back to the laptop: no conflict is reported a second time, and both sides agree.
+    const fromOffice = await w.exportFrom(w.office.app);
+    const back = await w.importInto(w.laptop, fromOffice);
+    expect(back.conflicts).toEqual([]);
+    for (const table of ['checklist_answers', 'findings', 'audits', 'clients']) {
+      const skip = [
+        'updated_at',
+        'next_due',
+        'response_due',
+        'verification_due',
+        'hard_limit',
+        'audit_last_day',
+      ];
+      expect(tableRows(w.laptop, table, skip), table).toEqual(tableRows(w.office.app, table, skip));
+    }
+  });
+
+  it('merges one auditor’s answer to one item made separately on both sides into one record', async () => {
+    const w = await start();
+    await w.sendToLaptop();
+    await w.answer(w.laptop, w.people.auditor, { result: 'conforming' });
+    await w.answer(w.office.app, w.people.auditor, { notes: 'Asked for the audit plan' });
+    const data = await w.exportFrom(w.laptop);
+    const result = await w.importInto(w.office.app, data);
+    expect(result.conflicts).toEqual([]);
+    const answers = tableRows(w.office.app, 'checklist_answers');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ result: 'conforming', notes: 'Asked for the audit plan' });
+  });
+
+  it('refuses a package that was altered after signing, saying why, and writes nothing', async () => {
+    const w = await start();
+    const data = await w.exportFrom(w.office.app);
+    for (const file of ['data.json', 'manifest.json']) {
+      const error = await fail(w.laptop, 'previewAuditPackage', {
+        data: await tamperedPackage(data, file),
+      });
+      expect(error.field).toBe('file');
+      expect(error.message).toMatch(/refused/);
+    }
+    const altered = await fail(w.laptop, 'importAuditPackage', {
+      data: await tamperedPackage(data),
+    });
+    expect(altered.message).toMatch(/data\.json does not match the hash in its signed manifest/);
+    const notZip = await fail(w.laptop, 'importAuditPackage', {
+      data: Buffer.from('hello').toString('base64'),
+    });
+    expect(notZip).toMatchObject({ code: 'VALIDATION', field: 'file' });
+    expect(tableRows(w.laptop, 'audits')).toEqual([]);
+  });
+
+  it('export and import from the command line, with a dry run and a refusal while conflicts are open', async () => {
+    const w = await start();
+    await w.answer(w.office.app, w.people.lead, { notes: 'v1' });
+    await w.sendToLaptop();
+    await w.answer(w.laptop, w.people.lead, { notes: 'laptop' });
+    await w.answer(w.office.app, w.people.lead, { notes: 'office' });
+    const laptopPath = w.laptop.runtime.database.path;
+    const officePath = w.office.app.runtime.database.path;
+    w.close();
+
+    const out = `${folder}/cli-${n}.adpkg`;
+    const exported = runCliProcess([
+      'package',
+      'export',
+      '--db',
+      laptopPath,
+      '--audit',
+      w.audit.auditId,
+      '--out',
+      out,
+    ]);
+    expect(exported.status).toBe(0);
+    expect(exported.json).toMatchObject({ file: out, evidenceFiles: 0 });
+
+    const dry = runCliProcess(['package', 'import', '--db', officePath, out, '--dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.json).toMatchObject({
+      dryRun: true,
+      inserted: expect.any(Number),
+      updated: expect.any(Number),
+      unchanged: expect.any(Number),
+      conflicts: [
+        { entity: 'checklist_answers', field: 'notes', mine: 'office', theirs: 'laptop' },
+      ],
+    });
+    const open = runCliProcess(['package', 'import', '--db', officePath, out]);
+    expect(open.status).toBe(1);
+    expect(open.json).toMatchObject({ imported: false });
+    expect(open.stderr).toMatch(/need a decision/);
+
+    const bad = writePackageFile(
+      folder,
+      `bad-${n}.adpkg`,
+      await tamperedPackage(fs.readFileSync(out).toString('base64')),
+    );
+    const refused = runCliProcess(['package', 'import', '--db', officePath, bad]);
+    expect(refused.status).toBe(2);
+    expect(refused.json).toMatchObject({ error: { code: 'VALIDATION', field: 'file' } });
+  }, 60_000);
+});
