@@ -94,6 +94,7 @@ export const packageCommands: CliCommand[] = [
         inserted: outcome.inserted,
         updated: outcome.updated,
         unchanged: outcome.unchanged,
+        deleted: outcome.deleted,
         conflicts: outcome.conflicts.map(({ entity, id, field, mine, theirs }) => ({
           entity,
           id,

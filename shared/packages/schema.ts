@@ -106,6 +106,8 @@ export interface ImportCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Records the other side deleted (a team member taken off, a contact or site removed). */
+  deleted: number;
 }
 
 export interface PackagePreview extends ImportCounts {

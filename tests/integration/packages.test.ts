@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../db/open';
-import { fail, runCliProcess, succeed, temporaryFolder } from './helpers';
+import { fail, runCliInProcess, runCliProcess, succeed, temporaryFolder } from './helpers';
 import { patternBytes } from './evidence-fixtures';
 import { OfficeAndLaptop, tableRows, tamperedPackage, writePackageFile } from './package-fixtures';
 
@@ -176,6 +176,51 @@ describe('audit packages', () => {
     expect(answers[0]).toMatchObject({ result: 'conforming', notes: 'Asked for the audit plan' });
   });
 
+  it('carries a deletion (a site removed on the laptop) unless the office changed that record since', async () => {
+    const w = await start();
+    await w.sendToLaptop();
+    const clientId = w.office.clientId;
+    const client = await succeed(w.laptop, 'getClient', { id: clientId });
+    const lab = client.sites.find((site) => site.name === 'Lab');
+    const keep = client.sites.filter((site) => site.name !== 'Lab');
+    await succeed(w.laptop, 'updateClient', { id: clientId, patch: { sites: keep } });
+    const sites = (app: typeof w.laptop) =>
+      tableRows(app, 'client_sites').map((r) => r.name as string);
+
+    const preview = await succeed(w.office.app, 'previewAuditPackage', {
+      data: await w.exportFrom(w.laptop),
+    });
+    expect(preview).toMatchObject({ deleted: 1, conflicts: [] });
+    const result = await w.importInto(w.office.app, await w.exportFrom(w.laptop));
+    expect(result.deleted).toBe(1);
+    expect(sites(w.office.app)).toEqual(['Head office']);
+    expect(lab).toBeDefined();
+
+    // A site the office renamed after the laptop deleted it is a conflict, not a silent delete.
+    const w2 = await start();
+    await w2.sendToLaptop();
+    const c2 = await succeed(w2.laptop, 'getClient', { id: w2.office.clientId });
+    await succeed(w2.laptop, 'updateClient', {
+      id: c2.id,
+      patch: { sites: c2.sites.filter((site) => site.name !== 'Lab') },
+    });
+    await w2.office.actAs(w2.office.admin);
+    const o2 = await succeed(w2.office.app, 'getClient', { id: c2.id });
+    await succeed(w2.office.app, 'updateClient', {
+      id: c2.id,
+      patch: {
+        sites: o2.sites.map((site) => (site.name === 'Lab' ? { ...site, name: 'AI lab' } : site)),
+      },
+    });
+    const preview2 = await succeed(w2.office.app, 'previewAuditPackage', {
+      data: await w2.exportFrom(w2.laptop),
+    });
+    expect(preview2.deleted).toBe(0);
+    expect(preview2.conflicts).toEqual([
+      expect.objectContaining({ entity: 'client_sites', field: 'deleted', editable: false }),
+    ]);
+  });
+
   it('refuses a package that was altered after signing, saying why, and writes nothing', async () => {
     const w = await start();
     const data = await w.exportFrom(w.office.app);
@@ -197,7 +242,7 @@ describe('audit packages', () => {
     expect(tableRows(w.laptop, 'audits')).toEqual([]);
   });
 
-  it('export and import from the command line, with a dry run and a refusal while conflicts are open', async () => {
+  it('export (as a process) and import from the command line, with a dry run and a refusal while conflicts are open', async () => {
     const w = await start();
     await w.answer(w.office.app, w.people.lead, { notes: 'v1' });
     await w.sendToLaptop();
@@ -221,7 +266,7 @@ describe('audit packages', () => {
     expect(exported.status).toBe(0);
     expect(exported.json).toMatchObject({ file: out, evidenceFiles: 0 });
 
-    const dry = runCliProcess(['package', 'import', '--db', officePath, out, '--dry-run']);
+    const dry = await runCliInProcess(['package', 'import', '--db', officePath, out, '--dry-run']);
     expect(dry.status).toBe(0);
     expect(dry.json).toMatchObject({
       dryRun: true,
@@ -232,7 +277,7 @@ describe('audit packages', () => {
         { entity: 'checklist_answers', field: 'notes', mine: 'office', theirs: 'laptop' },
       ],
     });
-    const open = runCliProcess(['package', 'import', '--db', officePath, out]);
+    const open = await runCliInProcess(['package', 'import', '--db', officePath, out]);
     expect(open.status).toBe(1);
     expect(open.json).toMatchObject({ imported: false });
     expect(open.stderr).toMatch(/need a decision/);
@@ -242,7 +287,7 @@ describe('audit packages', () => {
       `bad-${n}.adpkg`,
       await tamperedPackage(fs.readFileSync(out).toString('base64')),
     );
-    const refused = runCliProcess(['package', 'import', '--db', officePath, bad]);
+    const refused = await runCliInProcess(['package', 'import', '--db', officePath, bad]);
     expect(refused.status).toBe(2);
     expect(refused.json).toMatchObject({ error: { code: 'VALIDATION', field: 'file' } });
   }, 60_000);

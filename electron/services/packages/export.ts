@@ -34,7 +34,13 @@ export function collectPackageRows(ctx: ServiceContext, auditIds: string[]): Pac
   const allIds = packageTables.flatMap((spec) =>
     (selected.get(spec.name) ?? []).map((r) => idOf(spec, r)),
   );
-  const changeLog = rowsWhereIn(sqlite, 'change_log', 'entity_id', allIds);
+  // Deletions of records under these clients and audits travel too, so the other side sees them.
+  const roots = [...found, ...(selected.get('clients') ?? []).map((c) => String(c.id))];
+  const deletions = rowsWhereIn(sqlite, 'change_log', 'root_id', roots).filter(
+    (e) => e.field === 'deleted',
+  );
+  const deletedIds = deletions.map((e) => e.entity_id);
+  const changeLog = rowsWhereIn(sqlite, 'change_log', 'entity_id', [...allIds, ...deletedIds]);
   // Whoever the rows or their history point at: team members, authors, deciders.
   const personIds = new Set<unknown>(changeLog.map((e) => e.actor_id));
   for (const spec of packageTables) {

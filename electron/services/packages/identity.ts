@@ -7,7 +7,6 @@ import {
   verify,
 } from 'node:crypto';
 import os from 'node:os';
-import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { settings } from '../../../db/schema';
 import type { Db } from '../../../db/open';
@@ -176,11 +175,4 @@ export function rememberSigner(
     lastSeenAt: at,
   };
   writeRaw(tx, signersKey, JSON.stringify(known), at);
-}
-
-export const identitySettingKeys = [identityKey, signersKey];
-
-/** For tests: whether a settings row exists. */
-export function hasSetting(db: Db, key: string): boolean {
-  return db.select().from(settings).where(eq(settings.key, key)).get() !== undefined;
 }

@@ -104,6 +104,7 @@ export function previewRead(ctx: ServiceContext, read: ReadPackage): PackagePrev
     inserted: outcome.inserted,
     updated: outcome.updated,
     unchanged: outcome.unchanged,
+    deleted: outcome.deleted,
     conflicts: outcome.conflicts,
     importedBefore: importedBefore(ctx, read.manifest.packageId),
   };
@@ -140,7 +141,8 @@ export function importRead(
         'file',
       );
     }
-    const changedSomething = result.inserted + result.updated + result.resolved > 0;
+    const changedSomething =
+      result.inserted + result.updated + result.deleted + result.resolved > 0;
     if (changedSomething || !importedBefore(ctx, read.manifest.packageId)) {
       logFieldChanges(
         ctx,
@@ -155,6 +157,7 @@ export function importRead(
             inserted: result.inserted,
             updated: result.updated,
             unchanged: result.unchanged,
+            deleted: result.deleted,
             resolved: result.resolved,
           },
         },
@@ -188,6 +191,7 @@ export async function importAuditPackage(
     inserted: outcome.inserted,
     updated: outcome.updated,
     unchanged: outcome.unchanged,
+    deleted: outcome.deleted,
     conflicts: outcome.conflicts,
     resolved: outcome.resolved,
   };

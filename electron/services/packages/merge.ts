@@ -16,6 +16,7 @@ import { searchText } from '../clients';
 import { recomputeAuditFindingDeadlines } from '../finding-deadline-columns';
 import type { PackageData } from './format';
 import {
+  deletedEntityTables,
   fieldNames,
   foreignKeys,
   idOf,
@@ -119,7 +120,8 @@ class Merger {
   readonly conflicts: PackageConflict[] = [];
   readonly unresolved: PackageConflict[] = [];
   readonly touchedClients = new Set<string>();
-  counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
+  readonly deletes: { spec: PackageTable; mineId: string }[] = [];
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -188,6 +190,11 @@ class Merger {
           break;
         }
       }
+    }
+    if (!what && typeof mine.person_id === 'string') {
+      const person = this.prepare('SELECT name FROM people WHERE id = ?').get(mine.person_id) as
+        { name: string } | undefined;
+      what = person?.name ?? '';
     }
     return `${tableLabels[spec.name] ?? spec.name}${what ? ` ${what}` : ''}: ${words(key)}`;
   }
@@ -304,6 +311,41 @@ class Merger {
     }
   }
 
+  /**
+   * Records they deleted that I still have: deleted here too when I have not changed them since;
+   * a conflict when I have. A record one of their rows was merged into is never deleted.
+   */
+  planDeletions(): void {
+    const merged = new Set(this.remap.values());
+    for (const e of this.data.changeLog) {
+      if (e.field !== 'deleted') continue;
+      const table = deletedEntityTables[String(e.entity)];
+      const spec = packageTables.find((t) => t.name === table);
+      const id = String(e.entity_id);
+      if (!spec || merged.has(id)) continue;
+      const mine = this.prepare(`SELECT * FROM "${spec.name}" WHERE id = ?`).get(id) as
+        Row | undefined;
+      if (!mine) continue;
+      const mineLog = this.mineLog([id]);
+      if (mineLog.some((m) => m.id === String(e.id))) continue;
+      const mineChanged = mineLog.some((m) => !this.theirLogIds.has(m.id));
+      if (mineChanged) {
+        const chosen = this.resolve(
+          spec,
+          id,
+          'deleted',
+          'deleted',
+          { ...mine, deleted: 'changed here' },
+          { ...mine, deleted: 'deleted there' },
+          false,
+        );
+        if (!chosen || chosen.value === 'changed here') continue;
+      }
+      this.deletes.push({ spec, mineId: id });
+      this.counts.deleted++;
+    }
+  }
+
   private planInsert(spec: PackageTable, theirs: Row, theirId: string): void {
     const deletedHere = this.mineLog([theirId]).some((e) => e.field === 'deleted');
     if (deletedHere) {
@@ -351,6 +393,9 @@ class Merger {
   /** Writes the plan: inserts, field changes, their change-log entries, resolutions, derived columns. */
   apply(ctx: ServiceContext, at: string): void {
     const { sqlite } = this;
+    for (const { spec, mineId } of this.deletes) {
+      sqlite.prepare(`DELETE FROM "${spec.name}" WHERE id = ?`).run(mineId);
+    }
     for (const { spec, row } of this.inserts) {
       const columns = Object.keys(row);
       const sql = `INSERT INTO "${spec.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
@@ -463,6 +508,7 @@ export function mergePackage(
     new Map(options.resolutions.map((r) => [conflictKey(r), r])),
   );
   for (const spec of packageTables) merger.planTable(spec);
+  merger.planDeletions();
   if (!options.dryRun && merger.unresolved.length === 0) merger.apply(ctx, options.at);
   return {
     ...merger.counts,

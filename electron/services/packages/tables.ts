@@ -208,6 +208,16 @@ export const packageTables: PackageTable[] = [
 
 export const packageTableNames = new Set(packageTables.map((t) => t.name));
 
+/**
+ * The change log's entity names of the records the services delete outright (others are marked
+ * removed or cancelled, which merges like any field), and their tables.
+ */
+export const deletedEntityTables: Record<string, string> = {
+  audit_team_member: 'audit_team_members',
+  client_contact: 'client_contacts',
+  client_site: 'client_sites',
+};
+
 /** SQL column name → the change log's (drizzle's) field name, per table. */
 export function fieldNames(table: SQLiteTable): Map<string, string> {
   return new Map(Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, key]));
