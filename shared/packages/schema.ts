@@ -115,6 +115,12 @@ export interface PackagePreview extends ImportCounts {
   conflicts: PackageConflict[];
   /** Whether this package was imported here before. */
   importedBefore: boolean;
+  /**
+   * People the package would add here (team members and authors unknown to this database), with
+   * their roles: an administrator should see who arrives. People already here keep their roles,
+   * PIN and active flag whatever the package says (Audit Desk rule).
+   */
+  newPeople: { name: string; roles: string[] }[];
 }
 
 export interface PackageImportResult extends ImportCounts {

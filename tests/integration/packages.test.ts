@@ -221,6 +221,32 @@ describe('audit packages', () => {
     ]);
   });
 
+  it('never changes who may sign in or their roles here, and lists the people it would add', async () => {
+    const w = await start();
+    const preview = await succeed(w.laptop, 'previewAuditPackage', {
+      data: await w.exportFrom(w.office.app),
+    });
+    expect(preview.newPeople.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Lena Lead', 'Omar Auditor']),
+    );
+    await w.sendToLaptop();
+    // The laptop's administrator makes the auditor an administrator there, and renames him.
+    const laptopDb = w.laptop.runtime.database.sqlite;
+    laptopDb
+      .prepare("UPDATE people SET roles = '[\"admin\"]', name = 'Omar A. Auditor' WHERE id = ?")
+      .run(w.people.auditor.id);
+    laptopDb
+      .prepare(
+        "INSERT INTO change_log (id, entity, entity_id, root_id, field, old_value, new_value, actor_id, at) VALUES ('01a20000-0000-7000-8000-000000000001', 'person', ?, ?, 'roles', '[\"auditor\"]', '[\"admin\"]', NULL, '2026-03-03T00:00:00.000Z')",
+      )
+      .run(w.people.auditor.id, w.people.auditor.id);
+    await w.as(w.laptop, w.people.lead);
+    const back = await w.importInto(w.office.app, await w.exportFrom(w.laptop));
+    expect(back.conflicts).toEqual([]);
+    const office = tableRows(w.office.app, 'people').find((p) => p.id === w.people.auditor.id);
+    expect(office).toMatchObject({ roles: '["auditor"]' });
+  });
+
   it('refuses a package that was altered after signing, saying why, and writes nothing', async () => {
     const w = await start();
     const data = await w.exportFrom(w.office.app);

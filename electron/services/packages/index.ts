@@ -107,6 +107,7 @@ export function previewRead(ctx: ServiceContext, read: ReadPackage): PackagePrev
     deleted: outcome.deleted,
     conflicts: outcome.conflicts,
     importedBefore: importedBefore(ctx, read.manifest.packageId),
+    newPeople: outcome.newPeople,
   };
 }
 

@@ -74,6 +74,7 @@ const tableLabels: Record<string, string> = {
 };
 
 export interface MergeOutcome extends ImportCounts {
+  newPeople: { name: string; roles: string[] }[];
   conflicts: PackageConflict[];
   unresolved: PackageConflict[];
   resolved: number;
@@ -120,6 +121,7 @@ class Merger {
   readonly conflicts: PackageConflict[] = [];
   readonly unresolved: PackageConflict[] = [];
   readonly touchedClients = new Set<string>();
+  readonly newPeople: { name: string; roles: string[] }[] = [];
   counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
   readonly deletes: { spec: PackageTable; mineId: string }[] = [];
 
@@ -240,7 +242,13 @@ class Merger {
     const keyColumn = spec.key ?? 'id';
     const names = fieldNames(spec.table);
     const fks = foreignKeys(spec.table);
-    const skip = new Set([keyColumn, 'id', 'created_at', ...(spec.derived ?? [])]);
+    const skip = new Set([
+      keyColumn,
+      'id',
+      'created_at',
+      ...(spec.derived ?? []),
+      ...(spec.local ?? []),
+    ]);
     const latest = new Set(spec.latest ?? []);
     for (const original of this.data.tables[spec.name] ?? []) {
       const theirs: Row = { ...original };
@@ -383,6 +391,15 @@ class Merger {
     }
     this.inserts.push({ spec, row: theirs });
     this.counts.inserted++;
+    if (spec.name === 'people') {
+      let roles: string[] = [];
+      try {
+        roles = JSON.parse(String(theirs.roles)) as string[];
+      } catch {
+        roles = [];
+      }
+      this.newPeople.push({ name: String(theirs.name), roles });
+    }
     this.noteClient(spec, theirs);
   }
 
@@ -512,6 +529,7 @@ export function mergePackage(
   if (!options.dryRun && merger.unresolved.length === 0) merger.apply(ctx, options.at);
   return {
     ...merger.counts,
+    newPeople: merger.newPeople,
     conflicts: merger.conflicts,
     unresolved: merger.unresolved,
     resolved: merger.conflicts.length - merger.unresolved.length,

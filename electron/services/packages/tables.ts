@@ -25,6 +25,11 @@ export interface PackageTable {
   derived?: string[];
   /** Columns of "when last touched": the later of the two is kept, never a conflict. */
   latest?: string[];
+  /**
+   * Columns each installation keeps for itself: a package never changes them on a record that
+   * already exists here (who may sign in, and with which roles, is decided locally).
+   */
+  local?: string[];
 }
 
 const chunk = 500;
@@ -72,7 +77,13 @@ const always = ['updated_at'];
  * People come first and are chosen last: whoever the other rows point at (see `peopleOf`).
  */
 export const packageTables: PackageTable[] = [
-  { table: schema.people, name: 'people', select: () => [], latest: always },
+  {
+    table: schema.people,
+    name: 'people',
+    select: () => [],
+    latest: always,
+    local: ['roles', 'pin_hash', 'pin_salt', 'active'],
+  },
   {
     table: schema.clients,
     name: 'clients',
