@@ -2,6 +2,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../shared/data/schema';
+import { retainBackups, type RetentionPolicy } from '../shared/data/retention';
+import {
+  manifestPathFor,
+  readManifest,
+  recordBackupEvidence,
+  referencedFiles,
+  sweepBackupEvidence,
+  unionOfReferences,
+} from './backup-evidence';
 
 const backupName = /^audit-desk-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)\.sqlite$/;
 
@@ -25,13 +34,16 @@ function parseStamp(s: string): string {
 
 /**
  * Online backup through SQLite's backup API (better-sqlite3 `db.backup`): consistent even while
- * the app keeps writing, and it includes what is still in the WAL.
+ * the app keeps writing, and it includes what is still in the WAL. Then the evidence manifest:
+ * the files the backed-up database refers to, copied into the backup folder's store when new
+ * (db/backup-evidence.ts). The evidence folder is the one beside the database unless named.
  */
 export async function backupDatabase(
   sqlite: Database.Database,
   backupDirectory: string,
   reason: string,
   now: Date = new Date(),
+  evidenceDirectory: string = evidenceDirectoryFor(sqlite.name),
 ): Promise<BackupInfo> {
   fs.mkdirSync(backupDirectory, { recursive: true });
   let at = now;
@@ -40,8 +52,22 @@ export async function backupDatabase(
     at = new Date(at.getTime() + 1);
     file = path.join(backupDirectory, `audit-desk-${stamp(at)}-${reason}.sqlite`);
   }
+  // The files referenced before and after the backup: a superset of what the backup holds (rows
+  // that name a file are never deleted, only marked), read on the same connection. Opening the
+  // backup file itself would need a second connection, and inside Electron the right native
+  // binding for it.
+  const before = referencedFiles(sqlite);
   await sqlite.backup(file);
-  return { file, createdAt: at.toISOString(), bytes: fs.statSync(file).size, reason };
+  const references = unionOfReferences(before, referencedFiles(sqlite));
+  const manifest = recordBackupEvidence(file, evidenceDirectory, at.toISOString(), references);
+  return {
+    file,
+    createdAt: at.toISOString(),
+    bytes: fs.statSync(file).size,
+    reason,
+    evidenceFiles: manifest.files.length,
+    evidenceNotCopied: manifest.files.filter((f) => !f.stored).length,
+  };
 }
 
 /** Backups in a directory, newest first. */
@@ -52,22 +78,55 @@ export function listBackups(backupDirectory: string): BackupInfo[] {
     const m = backupName.exec(name);
     if (!m?.[1] || !m[2]) continue;
     const file = path.join(backupDirectory, name);
-    out.push({ file, createdAt: parseStamp(m[1]), bytes: fs.statSync(file).size, reason: m[2] });
+    const manifest = readManifest(file);
+    out.push({
+      file,
+      createdAt: parseStamp(m[1]),
+      bytes: fs.statSync(file).size,
+      reason: m[2],
+      evidenceFiles: manifest ? manifest.files.length : null,
+      evidenceNotCopied: manifest ? manifest.files.filter((f) => !f.stored).length : 0,
+    });
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Keep the newest `keep` backups made for one reason; older ones are deleted. */
-export function pruneBackups(backupDirectory: string, reason: string, keep: number): void {
-  const old = listBackups(backupDirectory).filter((b) => b.reason === reason);
-  for (const b of old.slice(keep)) fs.rmSync(b.file, { force: true });
+/** Deletes a backup file and its evidence manifest (the stored copies go in the sweep). */
+function deleteBackup(file: string): void {
+  fs.rmSync(file, { force: true });
+  fs.rmSync(manifestPathFor(file), { force: true });
 }
 
-/** `PRAGMA quick_check` on a file, without changing it. */
-export function integrityProblem(file: string): string | null {
+/**
+ * Applies the retention rule (shared/data/retention.ts) to a backup folder: deletes the backups it
+ * does not keep, then the stored evidence copies no remaining backup refers to.
+ */
+export function applyRetention(
+  backupDirectory: string,
+  now: Date,
+  policy: RetentionPolicy,
+): { removed: string[]; evidenceCopiesRemoved: number } {
+  const decision = retainBackups(listBackups(backupDirectory), now, policy);
+  for (const file of decision.remove) deleteBackup(file);
+  const evidenceCopiesRemoved = sweepBackupEvidence(
+    backupDirectory,
+    listBackups(backupDirectory).map((b) => b.file),
+  );
+  return { removed: decision.remove, evidenceCopiesRemoved };
+}
+
+/**
+ * `PRAGMA quick_check` on a file, without changing it. `nativeBinding`: the Electron-ABI build
+ * inside Electron (see db/open.ts), or a load failure would read as a damaged file.
+ */
+export function integrityProblem(file: string, nativeBinding?: string): string | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     return problems.length === 0 ? null : problems.slice(0, 5).join('; ');
@@ -79,6 +138,8 @@ export function integrityProblem(file: string): string | null {
 }
 
 /** Backups that pass quick_check, newest first. */
-export function goodBackups(backupDirectory: string): BackupInfo[] {
-  return listBackups(backupDirectory).filter((b) => integrityProblem(b.file) === null);
+export function goodBackups(backupDirectory: string, nativeBinding?: string): BackupInfo[] {
+  return listBackups(backupDirectory).filter(
+    (b) => integrityProblem(b.file, nativeBinding) === null,
+  );
 }

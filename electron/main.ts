@@ -114,6 +114,7 @@ async function start(): Promise<void> {
     migrationsFolder: paths.migrationsFolder,
     ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
     backupOnOpen: true,
+    automaticBackups: true,
   });
   if (runtime.recovery) log.warn(`Database not opened: ${runtime.recovery.reason}`);
 

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { evidenceDirectoryFor } from '../../db/backup';
 import { checkDatabase } from '../../db/open';
+import { checkEvidenceFiles } from '../services/evidence-integrity';
 import { AppError } from '../../shared/errors';
 import { requiredOption, userPath } from './args';
 import { CliExit, type CliCommand } from './command';
@@ -24,7 +26,9 @@ export const dataCommands: CliCommand[] = [
   },
   {
     name: 'check',
-    summary: 'Runs quick_check and foreign_key_check; exit 1 when either finds a problem.',
+    summary:
+      'Runs quick_check and foreign_key_check and verifies every evidence file against its ' +
+      'SHA-256; exit 1 when any finds a problem.',
     needsDatabase: true,
     run: async (_args, _io, runtime) => {
       const app = opened(runtime);
@@ -34,13 +38,24 @@ export const dataCommands: CliCommand[] = [
           ok: false,
           quickCheck: [recovery.reason],
           foreignKeyViolations: [],
+          evidence: null,
           backups: recovery.backups,
         });
       }
       const { quickCheck, foreignKeyViolations } = checkDatabase(app.database.sqlite);
+      const { db, path: databasePath } = app.database;
+      const evidence = checkEvidenceFiles(db, evidenceDirectoryFor(databasePath), app.now());
       const ok =
-        quickCheck.length === 1 && quickCheck[0] === 'ok' && foreignKeyViolations.length === 0;
-      const report = { ok, quickCheck, foreignKeyViolations };
+        quickCheck.length === 1 &&
+        quickCheck[0] === 'ok' &&
+        foreignKeyViolations.length === 0 &&
+        evidence.problems.length === 0;
+      const report = {
+        ok,
+        quickCheck,
+        foreignKeyViolations,
+        evidence: { filesChecked: evidence.filesChecked, problems: evidence.problems },
+      };
       return ok ? report : new CliExit(1, report);
     },
   },

@@ -96,6 +96,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const runtime = await AppRuntime.start({
     databasePath: options.databasePath,
     backupOnOpen: true,
+    automaticBackups: true,
   });
   const handlers = createHandlers(runtime, log);
   const token = randomBytes(24).toString('hex');

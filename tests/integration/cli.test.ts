@@ -79,7 +79,12 @@ describe('the command line, run as a process', () => {
   it('checks the database and backs it up to a new file', () => {
     const check = runCliProcess(['check', '--db', db]);
     expect(check.status).toBe(0);
-    expect(check.json).toEqual({ ok: true, quickCheck: ['ok'], foreignKeyViolations: [] });
+    expect(check.json).toEqual({
+      ok: true,
+      quickCheck: ['ok'],
+      foreignKeyViolations: [],
+      evidence: { filesChecked: 0, problems: [] },
+    });
 
     const out = path.join(root, 'copies', 'backup.sqlite');
     const backup = runCliProcess(['backup', '--db', db, '--out', out]);

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commands } from '../../electron/cli/commands';
+import { runCli } from '../../electron/cli/run';
 import { seedClients } from '../../electron/services/seed';
+import { storedPath } from '../../electron/services/evidence-store';
+import { EvidenceWorld, patternBytes } from './evidence-fixtures';
 import { sampleClient, startApp, succeed, temporaryFolder, tickingClock } from './helpers';
 
 const root = temporaryFolder('recovery');
@@ -56,6 +60,68 @@ describe('a damaged database file', () => {
     expect(await clientCount(reopened)).toBe(201);
     const setAside = fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.damaged-'));
     expect(setAside).toHaveLength(1);
+    reopened.runtime.close();
+  });
+});
+
+describe('a file that is not a database at all', () => {
+  it('is never opened, however often the app starts, and is left exactly as it was', async () => {
+    const file = newFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const garbage = Buffer.from(
+      'This is a spreadsheet someone saved over the database.\n'.repeat(200),
+    );
+    fs.writeFileSync(file, garbage);
+    for (let start = 0; start < 2; start++) {
+      const app = await startApp(file, { backupOnOpen: true, automaticBackups: true });
+      expect(app.runtime.recovery?.reason).toMatch(/integrity check/);
+      expect(app.runtime.recovery?.backups).toEqual([]);
+      const session = await succeed(app, 'getSession', {});
+      expect(session).toMatchObject({ setupRequired: false, current: null });
+      expect(await app.handlers.dataStatus({})).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      expect(await app.runtime.backupScheduler?.tick()).toBeNull();
+      app.runtime.close();
+    }
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+    expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);
+
+    // `cli check` says so with exit 1 and does not open it either.
+    let stdout = '';
+    const status = await runCli(['check', '--db', file], commands, {
+      readStdin: () => Promise.resolve(''),
+      stdout: (text) => (stdout += text),
+      stderr: () => undefined,
+      defaultDatabasePath: file,
+    });
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, evidence: null, backups: [] });
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+  });
+});
+
+describe('restoring after the database and the evidence folder were both lost', () => {
+  it('brings back the records and their evidence files from the backup folder alone', async () => {
+    const file = newFile();
+    const world = await EvidenceWorld.start(file);
+    const audit = world.audit();
+    await world.actAs(world.people.auditor);
+    const bytes = patternBytes(4000, 9);
+    const attached = await world.upload({ auditId: audit.auditId }, bytes, 'photo.bin');
+    await succeed(world.app, 'backupNow', {});
+    world.app.runtime.close();
+    damage(file);
+    fs.rmSync(path.join(path.dirname(file), 'evidence'), { recursive: true, force: true });
+
+    const reopened = await startApp(file);
+    const newest = reopened.runtime.recovery?.backups[0];
+    expect(newest?.evidenceFiles).toBe(1);
+    const status = await succeed(reopened, 'restoreBackup', { file: newest?.file ?? '' });
+    expect(status.evidenceRestored).toEqual({ putBack: 1, unavailable: 0 });
+    const evidence = path.join(path.dirname(file), 'evidence');
+    expect(fs.readFileSync(storedPath(evidence, attached.sha256)).equals(bytes)).toBe(true);
     reopened.runtime.close();
   });
 });

@@ -1,37 +1,79 @@
-import { Alert, Button, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { HardDriveDownload } from 'lucide-react';
 import { useState } from 'react';
-import type { BackupInfo } from '../../../shared/data/schema';
+import type { BackupInfo, DataStatus } from '../../../shared/data/schema';
 import { call, errorMessage } from '../../api';
-import AppModal from '../../ui/AppModal';
 import { formatBytes, formatInstant } from '../../format';
+import { useSession } from '../../session/useSession';
+import AppModal from '../../ui/AppModal';
+import BackupSettingsCard from './BackupSettingsCard';
+import BackupsTable from './BackupsTable';
+import EvidenceCheckCard from './EvidenceCheckCard';
 
 const dataKey = ['data-status'] as const;
 
-/** Where the data lives, its backups, "Back up now" and "Restore from backup…". */
+const evidenceFiles = (n: number) => `${n} evidence ${n === 1 ? 'file' : 'files'}`;
+
+function restoredMessage(status: DataStatus): string {
+  const put = status.evidenceRestored;
+  const base = 'Backup restored. The previous state was backed up first.';
+  if (!put || (put.putBack === 0 && put.unavailable === 0)) return base;
+  const back =
+    put.putBack > 0
+      ? ` ${evidenceFiles(put.putBack)} ${put.putBack === 1 ? 'was' : 'were'} put back from the backup.`
+      : '';
+  const lost =
+    put.unavailable > 0
+      ? ` ${evidenceFiles(put.unavailable)} could not be put back (not in the backup either): “Verify evidence files” shows which.`
+      : '';
+  return base + back + lost;
+}
+
+function AutomaticBackups({ status }: { status: DataStatus }) {
+  const { automatic } = status;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" data-testid="automatic-backups">
+        {automatic.enabled
+          ? `Automatic backups: every ${automatic.intervalMinutes} minutes while there are changes, and at every start.`
+          : 'Automatic backups are not running here (the command line never backs up on a timer).'}
+      </Text>
+      {automatic.lastFailure && (
+        <Alert color="red" role="alert" title="The last automatic backup failed">
+          {formatInstant(automatic.lastFailure.at)}: {automatic.lastFailure.message}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** Where the data lives, its backups, retention, "Back up now", restore and evidence checks. */
 export default function DataPage() {
   const queryClient = useQueryClient();
+  const session = useSession();
+  const isAdmin = session.data?.current?.roles.includes('admin') ?? false;
   const status = useQuery({ queryKey: dataKey, queryFn: () => call('dataStatus') });
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const backup = useMutation({
     mutationFn: () => call('backupNow'),
     onSuccess: async (b) => {
       await queryClient.invalidateQueries({ queryKey: dataKey });
-      notifications.show({ color: 'green', message: `Backed up (${formatBytes(b.bytes)}).` });
+      const evidence = b.evidenceFiles ? ` with ${evidenceFiles(b.evidenceFiles)}` : '';
+      notifications.show({
+        color: 'green',
+        message: `Backed up (${formatBytes(b.bytes)})${evidence}.`,
+      });
     },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
   const restore = useMutation({
     mutationFn: (file: string) => call('restoreBackup', { file }),
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       setRestoring(null);
       await queryClient.invalidateQueries();
-      notifications.show({
-        color: 'green',
-        message: 'Backup restored. The previous state was backed up first.',
-      });
+      notifications.show({ color: 'green', message: restoredMessage(result) });
     },
   });
 
@@ -53,7 +95,7 @@ export default function DataPage() {
         </Text>
         <Code data-testid="database-path">{s.databasePath}</Code>
         <Text size="sm" fw={600} mt="sm">
-          Backup folder
+          Backup folder (evidence copies in its “evidence” folder)
         </Text>
         <Code>{s.backupDirectory}</Code>
         <Text size="sm" mt="sm">
@@ -62,6 +104,7 @@ export default function DataPage() {
             {s.lastBackupAt ? formatInstant(s.lastBackupAt) : 'none yet'}
           </b>
         </Text>
+        <AutomaticBackups status={s} />
       </Stack>
       <Group>
         <Button
@@ -71,37 +114,29 @@ export default function DataPage() {
         >
           Back up now
         </Button>
+        {backup.isPending && (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm">Backing up the database and copying new evidence files…</Text>
+          </Group>
+        )}
       </Group>
       {s.backups.length === 0 ? (
         <Alert color="indigo">
-          No backups yet. Audit Desk makes one at every start; “Back up now” makes one at once.
+          No backups yet. Audit Desk makes one at every start and every{' '}
+          {s.automatic.intervalMinutes} minutes while there are changes; “Back up now” makes one at
+          once.
         </Alert>
       ) : (
-        <Table striped aria-label="Backups">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Made</Table.Th>
-              <Table.Th>Why</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {s.backups.map((b) => (
-              <Table.Tr key={b.file}>
-                <Table.Td>{formatInstant(b.createdAt)}</Table.Td>
-                <Table.Td>{b.reason.replace(/-/g, ' ')}</Table.Td>
-                <Table.Td>{formatBytes(b.bytes)}</Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="subtle" onClick={() => setRestoring(b)}>
-                    Restore from backup…
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <BackupsTable backups={s.backups} onRestore={setRestoring} />
       )}
+      <BackupSettingsCard
+        key={JSON.stringify(s.settings)}
+        settings={s.settings}
+        isAdmin={isAdmin}
+        dataKey={dataKey}
+      />
+      <EvidenceCheckCard />
       <AppModal
         opened={restoring !== null}
         onClose={() => setRestoring(null)}
@@ -112,7 +147,8 @@ export default function DataPage() {
             <Text>
               The database goes back to how it was on <b>{formatInstant(restoring.createdAt)}</b>.
               Changes made since then are not lost: the current state is backed up first and can be
-              restored in turn.
+              restored in turn. Evidence files the backup refers to and this computer lacks are put
+              back from the backup’s own copies.
             </Text>
             {restore.isError && <Alert color="red">{errorMessage(restore.error)}</Alert>}
             <Group justify="end">
