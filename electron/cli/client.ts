@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { optionValue, requiredPositional } from './args';
+import { clientImportCommand } from './client-import';
 import type { CliArgs, CliCommand } from './command';
 import { invoke, opened } from './invoke';
 
@@ -82,4 +83,5 @@ export const clientCommands: CliCommand[] = [
     'Prints who changed what and when for a client: client history ID.',
     'clientHistory',
   ),
+  clientImportCommand,
 ];

@@ -23,7 +23,8 @@ import { replaceChildren } from './client-children';
 type ClientRow = typeof clients.$inferSelect;
 type ClientPatch = z.output<typeof clientPatchSchema>;
 
-const managers = ['admin', 'scheduler', 'lead_auditor'] as const;
+/** Who may add, change, archive or restore clients (and import them). */
+export const managers = ['admin', 'scheduler', 'lead_auditor'] as const;
 
 export function searchText(
   c: Pick<ClientRow, 'reference' | 'legalName' | 'tradingName' | 'country'>,

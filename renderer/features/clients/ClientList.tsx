@@ -12,6 +12,7 @@ import {
 } from '../../../shared/clients/schema';
 import { countryName } from '../../../shared/countries';
 import { errorMessage } from '../../api';
+import ClientListTransfer from './import/ClientListTransfer';
 import StatusBadge, { statusLabels } from './StatusBadge';
 import { useClientList } from './useClients';
 
@@ -40,13 +41,14 @@ export default function ClientList() {
   const direction = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const [debouncedSearch] = useDebouncedValue(search, 120);
 
-  const list = useClientList({
+  const query = {
     search: debouncedSearch,
     ...(status ? { status } : {}),
     includeArchived,
     sort,
     direction,
-  });
+  } as const;
+  const list = useClientList(query);
   const rows = list.data ?? [];
 
   const update = (changes: Record<string, string | null>) => {
@@ -81,9 +83,12 @@ export default function ClientList() {
         <Title order={1} size="h2">
           Clients
         </Title>
-        <Button component={Link} to="/clients/new" leftSection={<Plus size={16} aria-hidden />}>
-          New client
-        </Button>
+        <Group gap="xs">
+          <ClientListTransfer query={query} empty={rows.length === 0} />
+          <Button component={Link} to="/clients/new" leftSection={<Plus size={16} aria-hidden />}>
+            New client
+          </Button>
+        </Group>
       </Group>
       <Group align="end">
         <TextInput
