@@ -14,7 +14,7 @@ import {
   Users,
   PackageOpen,
 } from 'lucide-react';
-import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { hasAnyRole, roleLabels, type Role } from '../../shared/people/schema';
 import { call } from '../api';
 import { useSession } from '../session/useSession';
@@ -96,6 +96,7 @@ export default function AppLayout() {
               label={item.label}
               leftSection={<item.icon size={18} aria-hidden />}
               active={item.to === activeTo}
+              aria-current={item.to === activeTo ? 'page' : undefined}
             />
           ))}
       </AppShell.Navbar>

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** The file name ending of an audit package (a zip: manifest, signature, data, evidence files). */
 export const packageExtension = '.adpkg';
 
+/** Who may move audits between installations: anyone who plans or does audits. */
+export const packageRoles = ['admin', 'scheduler', 'lead_auditor', 'auditor'] as const;
+
 /** This installation's signing identity, as shown to people (never the private key). */
 export interface PackageIdentity {
   installationId: string;

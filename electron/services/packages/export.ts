@@ -2,17 +2,19 @@ import fs from 'node:fs';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/findings/schema';
-import { exportPackageSchema, packageExtension } from '../../../shared/packages/schema';
+import {
+  exportPackageSchema,
+  packageExtension,
+  packageRoles,
+} from '../../../shared/packages/schema';
 import { validationError } from '../../../shared/errors';
+import { auditTypeLabels } from '../../../shared/programme/vocabulary';
 import { logEvent } from '../change-log';
 import { nowIso, requireRole, type ServiceContext } from '../context';
 import { storedPath } from '../evidence-store';
 import { writePackage, formatName, formatVersion, type PackageData } from './format';
 import { ensureIdentity, signBytes } from './identity';
 import { idOf, packageTables, peopleColumns, rowsWhereIn, type Row, type Selected } from './tables';
-
-/** Who may move audits between installations: anyone who plans or does audits. */
-export const packageRoles = ['admin', 'scheduler', 'lead_auditor', 'auditor'] as const;
 
 /** The rows of a package of these audits, and the change-log entries of every one of them. */
 export function collectPackageRows(ctx: ServiceContext, auditIds: string[]): PackageData {
@@ -84,6 +86,13 @@ function evidenceOf(ctx: ServiceContext, data: PackageData): Map<string, Buffer>
   return out;
 }
 
+/** "Lumen Analytics GmbH, Stage 2 from 2026-03-02": how history lines name an audit. */
+export function auditLine(a: { clientName: string; type: string; plannedStart: string }): string {
+  const type =
+    a.type in auditTypeLabels ? auditTypeLabels[a.type as keyof typeof auditTypeLabels] : a.type;
+  return `${a.clientName}, ${type} from ${a.plannedStart}`;
+}
+
 function fileNameFor(data: PackageData, at: string): string {
   const clients = data.tables.clients ?? [];
   const who =
@@ -146,7 +155,7 @@ export async function exportAuditPackage(
       'created',
       {
         kind: 'exported',
-        audits: audits.map((a) => `${a.clientName} ${a.type} ${a.plannedStart}`),
+        audits: audits.map(auditLine),
       },
       at,
     );

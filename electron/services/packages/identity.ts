@@ -147,16 +147,18 @@ export function describeSigner(
 ): PackageSigner {
   const fingerprint = fingerprintOf(signer.publicKey);
   const known = knownSigners(db);
-  const own = readSetting(db, identityKey);
-  const ownFingerprint = own ? fingerprintOf((JSON.parse(own) as StoredIdentity).publicKey) : null;
+  const raw = readSetting(db, identityKey);
+  const own = raw ? (JSON.parse(raw) as StoredIdentity) : null;
+  const ownFingerprint = own ? fingerprintOf(own.publicKey) : null;
   return {
     installationId: signer.installationId,
     name: signer.name,
     fingerprint,
     firstSeen: known[fingerprint] === undefined && fingerprint !== ownFingerprint,
-    nameSeenWithOtherKey: Object.entries(known).some(
-      ([print, k]) => print !== fingerprint && k.name === signer.name,
-    ),
+    // This installation's own name on another key counts too: a package pretending to be ours.
+    nameSeenWithOtherKey:
+      Object.entries(known).some(([print, k]) => print !== fingerprint && k.name === signer.name) ||
+      (own !== null && ownFingerprint !== fingerprint && own.name === signer.name),
   };
 }
 

@@ -13,11 +13,12 @@ import {
   type PackagePreview,
   type PackageSummary,
   type Resolution,
+  packageRoles,
 } from '../../../shared/packages/schema';
 import { logFieldChanges } from '../change-log';
 import { nowIso, requireActor, requireRole, type ServiceContext } from '../context';
 import { hashStoredFile, storedPath } from '../evidence-store';
-import { packageRoles } from './export';
+import { auditLine } from './export';
 import { readPackage, type ReadPackage } from './format';
 import { describeSigner, packageIdentity, rememberSigner, renameIdentity } from './identity';
 import { mergePackage, type MergeOutcome } from './merge';
@@ -154,7 +155,7 @@ export function importRead(
           imported: {
             signer: summary.signer.name,
             fingerprint: summary.signer.fingerprint,
-            audits: summary.audits.map((a) => `${a.clientName} ${a.type} ${a.plannedStart}`),
+            audits: summary.audits.map(auditLine),
             inserted: result.inserted,
             updated: result.updated,
             unchanged: result.unchanged,
@@ -210,6 +211,16 @@ export function currentPackageIdentity(ctx: ServiceContext): PackageIdentity {
   return packageIdentity(ctx);
 }
 
+function importCounts(value: Record<string, unknown>): string {
+  const n = (key: string) => Number(value[key] ?? 0);
+  const parts = [`${n('inserted')} new`, `${n('updated')} updated`];
+  if (n('deleted') > 0) parts.push(`${n('deleted')} deleted`);
+  if (n('resolved') > 0) {
+    parts.push(`${n('resolved')} ${n('resolved') === 1 ? 'conflict' : 'conflicts'} resolved`);
+  }
+  return parts.join(', ');
+}
+
 /** Packages exported from and imported into this database, newest first. */
 export function packageHistory(ctx: ServiceContext): PackageHistoryEntry[] {
   requireActor(ctx);
@@ -239,7 +250,7 @@ export function packageHistory(ctx: ServiceContext): PackageHistoryEntry[] {
       at: r.at,
       byName: r.byName,
       detail: imported
-        ? `Signed by ${String(value.signer)} (${String(value.fingerprint)}); ${String(value.inserted)} new, ${String(value.updated)} updated, ${String(value.resolved)} conflicts resolved. ${audits.join('; ')}`
+        ? `Signed by ${String(value.signer)} (${String(value.fingerprint)}): ${importCounts(value)}. ${audits.join('; ')}.`
         : audits.join('; '),
     };
   });

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { FileDown, Pencil } from 'lucide-react';
+import { FileDown, PackageOpen, Pencil } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import { isPlanEditable } from '../../../shared/programme/audit-states';
 import { auditPlanners, type Audit } from '../../../shared/programme/audit-schema';
@@ -126,6 +126,14 @@ export default function AuditPage() {
             Download audit plan (PDF)
           </Button>
           <AuditCalendarButton auditId={a.id} />
+          <Button
+            component={Link}
+            to={`/data/packages?audit=${encodeURIComponent(a.id)}`}
+            variant="default"
+            leftSection={<PackageOpen size={16} aria-hidden />}
+          >
+            Export audit package
+          </Button>
         </Group>
       </Group>
       {canPlan && <AuditStateActions audit={a} />}
