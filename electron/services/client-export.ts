@@ -1,7 +1,4 @@
-import { PassThrough } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { z } from 'zod';
 import { clientContacts, clients, clientSites } from '../../db/schema';
 import {
@@ -14,6 +11,7 @@ import { validationError } from '../../shared/errors';
 import type { ExportedFile } from '../../shared/findings/schema';
 import { listClients } from './clients';
 import { requireActor, type ServiceContext } from './context';
+import { exportTable, type TableColumn } from './table-export';
 
 type ExportInput = z.input<typeof exportClientsSchema>;
 type ClientRow = typeof clients.$inferSelect;
@@ -29,12 +27,21 @@ interface ExportRow {
 
 const field = (key: ClientImportField) => clientImportFieldInfo[key].label;
 
+/** A personnel count of the central site; empty for a client without one. */
+const sitePersonnel = (
+  key: 'fullTimePersonnel' | 'partTimePersonnel' | 'partTimeAverageHours' | 'aiPersonnel',
+): TableColumn<ExportRow> => ({
+  header: field(key),
+  width: 10,
+  value: (r) => (r.site ? String(r.site[key]) : ''),
+});
+
 /**
  * The columns of the client list files. The first ones carry the import's own field names, so a
  * file exported here imports again as it is (its clients then show as duplicates); the primary
  * contact and the central site fill the contact and site columns.
  */
-export const clientColumns: { header: string; width: number; value: (r: ExportRow) => string }[] = [
+export const clientColumns: TableColumn<ExportRow>[] = [
   { header: field('reference'), width: 14, value: (r) => r.client.reference },
   { header: field('legalName'), width: 34, value: (r) => r.client.legalName },
   { header: field('tradingName'), width: 24, value: (r) => r.client.tradingName },
@@ -52,77 +59,14 @@ export const clientColumns: { header: string; width: number; value: (r: ExportRo
   { header: field('siteName'), width: 22, value: (r) => r.site?.name ?? '' },
   { header: field('siteAddress'), width: 36, value: (r) => r.site?.address ?? '' },
   { header: field('siteCountry'), width: 9, value: (r) => r.site?.country ?? '' },
-  {
-    header: field('fullTimePersonnel'),
-    width: 10,
-    value: (r) => (r.site ? String(r.site.fullTimePersonnel) : ''),
-  },
-  {
-    header: field('partTimePersonnel'),
-    width: 10,
-    value: (r) => (r.site ? String(r.site.partTimePersonnel) : ''),
-  },
-  {
-    header: field('partTimeAverageHours'),
-    width: 10,
-    value: (r) => (r.site ? String(r.site.partTimeAverageHours) : ''),
-  },
-  {
-    header: field('aiPersonnel'),
-    width: 10,
-    value: (r) => (r.site ? String(r.site.aiPersonnel) : ''),
-  },
+  sitePersonnel('fullTimePersonnel'),
+  sitePersonnel('partTimePersonnel'),
+  sitePersonnel('partTimeAverageHours'),
+  sitePersonnel('aiPersonnel'),
   { header: 'Number of sites', width: 9, value: (r) => String(r.summary.siteCount) },
   { header: 'Archived', width: 12, value: (r) => r.summary.archivedAt?.slice(0, 10) ?? '' },
   { header: 'Changed', width: 12, value: (r) => r.summary.updatedAt.slice(0, 10) },
 ];
-
-const headers = clientColumns.map((c) => c.header);
-const cellsOf = (row: ExportRow) => clientColumns.map((c) => c.value(row));
-
-/** The same formula guard as the findings export: a cell starting = + - @ is never run as a formula. */
-const csvOptions = { escapeFormulae: /^[=+\-@\t\r]/ };
-
-/**
- * RFC 4180 CSV (CRLF line ends), UTF-8 with a byte-order mark, so a spreadsheet opening it reads
- * accented names correctly (the import drops the mark again).
- */
-export function clientsCsv(rows: readonly ExportRow[]): string {
-  return `\uFEFF${Papa.unparse([headers, ...rows.map(cellsOf)], csvOptions)}\r\n`;
-}
-
-/** An XLSX workbook (exceljs' streaming writer): bold frozen header, widths, every cell as text. */
-export async function clientsXlsx(rows: readonly ExportRow[], today: string): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Audit Desk';
-  workbook.created = new Date(`${today}T00:00:00Z`);
-  const sheet = workbook.addWorksheet('Clients', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = clientColumns.map((c, i) => ({
-    key: `c${i}`,
-    width: c.width,
-    style: { numFmt: '@' },
-  }));
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.commit();
-  for (const row of rows) sheet.addRow(cellsOf(row)).commit();
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: clientColumns.length } };
-  sheet.commit();
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 /** The list's rows (same search, filters and order) with each client's primary contact and central site. */
 function exportRows(ctx: ServiceContext, summaries: readonly ClientSummary[]): ExportRow[] {
@@ -160,18 +104,13 @@ export async function exportClients(ctx: ServiceContext, raw: ExportInput): Prom
   const { format, ...query } = parsed.data;
   const rows = exportRows(ctx, listClients(ctx, query));
   const today = ctx.now().toISOString().slice(0, 10);
-  const base = `clients-${today}`;
-  if (format === 'csv') {
-    return {
-      fileName: `${base}.csv`,
-      mediaType: 'text/csv; charset=utf-8',
-      data: Buffer.from(clientsCsv(rows), 'utf8').toString('base64'),
-    };
-  }
-  const bytes = await clientsXlsx(rows, today);
-  return {
-    fileName: `${base}.xlsx`,
-    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    data: bytes.toString('base64'),
-  };
+  // The byte-order mark lets a spreadsheet read accented names correctly (the import drops it again).
+  return exportTable(format, {
+    columns: clientColumns,
+    rows,
+    baseName: `clients-${today}`,
+    sheetName: 'Clients',
+    today,
+    byteOrderMark: true,
+  });
 }

@@ -1,6 +1,3 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { validationError } from '../../shared/errors';
 import { findingStateLabels } from '../../shared/findings/lifecycle';
 import {
@@ -13,11 +10,12 @@ import { auditTypeLabels, type AuditType } from '../../shared/programme/vocabula
 import type { z } from 'zod';
 import { requireActor, type ServiceContext } from './context';
 import { iterateRegister, registerToday, type RegisterFilters } from './finding-register';
+import { exportTable, tableCsv, type TableColumn } from './table-export';
 
 type ExportInput = z.input<typeof exportFindingsSchema>;
 
 /** The register's columns in the files, with their widths in the spreadsheet (characters). */
-const columns: { header: string; width: number; value: (r: FindingRow) => string }[] = [
+const columns: TableColumn<FindingRow>[] = [
   { header: 'Client reference', width: 16, value: (r) => r.clientReference },
   { header: 'Client', width: 32, value: (r) => r.clientName },
   {
@@ -42,76 +40,9 @@ const columns: { header: string; width: number; value: (r: FindingRow) => string
   { header: 'Finding id', width: 38, value: (r) => r.id },
 ];
 
-const headers = columns.map((c) => c.header);
-const cellsOf = (row: FindingRow) => columns.map((c) => c.value(row));
-
-/** Rows are turned into text this many at a time, so no whole-register array is built. */
-const batchSize = 1000;
-
-function* batches(rows: Iterable<FindingRow>): Generator<string[][]> {
-  let batch: string[][] = [];
-  for (const row of rows) {
-    batch.push(cellsOf(row));
-    if (batch.length === batchSize) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/**
- * papaparse's default formula test (`^[=+\-@\t\r].*$`) misses a cell whose text spans lines;
- * only its first character matters.
- */
-const csvOptions = { escapeFormulae: /^[=+\-@\t\r]/ };
-
-/**
- * RFC 4180 CSV (CRLF line ends), UTF-8. Cells starting with = + - @ are prefixed with a quote
- * (papaparse's escapeFormulae) so a spreadsheet never runs a statement typed by someone as a formula.
- */
+/** The register as CSV (the dialect and formula guard of tableCsv), without a byte-order mark. */
 export function findingsCsv(rows: Iterable<FindingRow>): string {
-  const parts = [Papa.unparse([headers], csvOptions)];
-  for (const batch of batches(rows)) parts.push(Papa.unparse(batch, csvOptions));
-  return `${parts.join('\r\n')}\r\n`;
-}
-
-/** An XLSX workbook written row by row (exceljs' streaming writer): bold header, widths, dates as text. */
-export async function findingsXlsx(rows: Iterable<FindingRow>, today: string): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Audit Desk';
-  workbook.created = new Date(`${today}T00:00:00Z`);
-  const sheet = workbook.addWorksheet('Nonconformities', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sheet.columns = columns.map((c, i) => ({
-    key: `c${i}`,
-    width: c.width,
-    // Text format: dates stay the YYYY-MM-DD text they are, never a spreadsheet serial number.
-    style: { numFmt: '@' },
-  }));
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.commit();
-  for (const batch of batches(rows)) {
-    for (const cells of batch) sheet.addRow(cells).commit();
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  sheet.commit();
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return tableCsv(columns, rows);
 }
 
 /** The register with the same filters as the list, all rows, as CSV or XLSX. */
@@ -122,18 +53,11 @@ export async function exportFindings(ctx: ServiceContext, raw: ExportInput): Pro
   const { format, ...filters } = parsed.data;
   const today = registerToday(ctx, filters.today);
   const rows = iterateRegister(ctx.sqlite, filters as RegisterFilters, today);
-  const base = `nonconformity-register-${today}`;
-  if (format === 'csv') {
-    return {
-      fileName: `${base}.csv`,
-      mediaType: 'text/csv; charset=utf-8',
-      data: Buffer.from(findingsCsv(rows), 'utf8').toString('base64'),
-    };
-  }
-  const bytes = await findingsXlsx(rows, today);
-  return {
-    fileName: `${base}.xlsx`,
-    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    data: bytes.toString('base64'),
-  };
+  return exportTable(format, {
+    columns,
+    rows,
+    baseName: `nonconformity-register-${today}`,
+    sheetName: 'Nonconformities',
+    today,
+  });
 }
