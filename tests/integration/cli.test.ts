@@ -32,7 +32,13 @@ describe('the command line, run as a process', () => {
   let id = '';
 
   it('adds a client from stdin and prints the stored client', () => {
-    const run = runCliProcess(['client', 'add', '--db', db], JSON.stringify(sampleClient()));
+    // Started as `npm run cli` starts it (tsx); the other runs use the bundled command line.
+    const run = runCliProcess(
+      ['client', 'add', '--db', db],
+      JSON.stringify(sampleClient()),
+      undefined,
+      'tsx',
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const client = run.json as Client;

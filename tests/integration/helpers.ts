@@ -9,6 +9,7 @@ import type { ClientInput } from '../../shared/clients/schema';
 import type { AppErrorInfo } from '../../shared/errors';
 import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
 import { AppRuntime, type RuntimeOptions } from '../../electron/runtime';
+import { cliBundle } from './fixtures/cli-bundle';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const tsxBin = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -111,11 +112,23 @@ export interface CliRun {
   json: unknown;
 }
 
-/** Runs the real command line in a child process, as `npm run cli` does. */
-export function runCliProcess(args: string[], stdin = '', home = os.tmpdir()): CliRun {
+/**
+ * Runs the real command line in a child process: the bundled CLI (fixtures/cli-bundle.ts), or,
+ * with `runner: 'tsx'`, exactly as `npm run cli` starts it (slower: use it where that is the point).
+ */
+export function runCliProcess(
+  args: string[],
+  stdin = '',
+  home = os.tmpdir(),
+  runner: 'bundle' | 'tsx' = 'bundle',
+): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: home, HOME: home };
   delete env.npm_lifecycle_event;
-  const out = spawnSync(tsxBin, [path.join(repoRoot, 'electron', 'cli.ts'), ...args], {
+  const [command, first] =
+    runner === 'tsx'
+      ? [tsxBin, path.join(repoRoot, 'electron', 'cli.ts')]
+      : [process.execPath, cliBundle(repoRoot)];
+  const out = spawnSync(command, [first, ...args], {
     cwd: repoRoot,
     input: stdin,
     encoding: 'utf8',

@@ -1,22 +1,21 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedClients, seedDemo } from '../../electron/services/seed';
+import { seedClients } from '../../electron/services/seed';
 import { addCalendarDays } from '../../shared/cycle';
 import { byUrgency } from '../../shared/programme/next-event';
+import { demoCache, openDemoCopy } from './fixtures/seeded-demo';
 import { parseIcs } from './ics-check';
-import { fail, startApp, succeed, temporaryFolder, tickingClock, type TestApp } from './helpers';
+import { fail, startApp, succeed, temporaryFolder, type TestApp } from './helpers';
 
 const root = temporaryFolder('programme');
 const today = '2026-03-31';
 let counter = 0;
 
+const demo = demoCache(root);
+
+/** A private copy of the demo seeded as of `today` (seeded once for the file). */
 async function demoApp(): Promise<TestApp> {
-  const app = await startApp(path.join(root, `db-${++counter}.sqlite`), {
-    now: tickingClock(`${today}T09:00:00.000Z`),
-  });
-  app.runtime.actAs(null, true);
-  await seedDemo(app.runtime.context(), { today });
-  return app;
+  return openDemoCopy(await demo(`${today}T09:00:00.000Z`, today));
 }
 
 function rows<T>(app: TestApp, sql: string, ...params: unknown[]): T[] {

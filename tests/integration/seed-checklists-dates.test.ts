@@ -1,17 +1,14 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../electron/services/seed';
-import { startApp, temporaryFolder, tickingClock } from './helpers';
+import { demoCache, openDemoCopy } from './fixtures/seeded-demo';
+import { temporaryFolder } from './helpers';
 
 const root = temporaryFolder('seed-checklist-dates');
+/** The demo seeded once for both tests (today from the clock); each reads its own copy. */
+const demo = demoCache(root);
 
 describe('the demo checklists and findings', () => {
   it('date no answer, evidence entry or finding of an audit under way after today', async () => {
-    const app = await startApp(path.join(root, 'demo.sqlite'), {
-      now: tickingClock('2026-11-23T14:00:00.000Z'),
-    });
-    app.runtime.actAs(null, true);
-    await seedDemo(app.runtime.context());
+    const app = await openDemoCopy(await demo('2026-11-23T14:00:00.000Z'));
     const { sqlite } = app.runtime.database;
     const latest = (sql: string) => (sqlite.prepare(sql).get() as { day: string | null }).day;
     // The demo has a Stage 2 under way today (started yesterday, ends tomorrow) with answers.
@@ -39,11 +36,7 @@ describe('the demo checklists and findings', () => {
   });
 
   it('cite every requirement as the checklist and the requirement picker do', async () => {
-    const app = await startApp(path.join(root, 'refs.sqlite'), {
-      now: tickingClock('2026-11-23T14:00:00.000Z'),
-    });
-    app.runtime.actAs(null, true);
-    await seedDemo(app.runtime.context());
+    const app = await openDemoCopy(await demo('2026-11-23T14:00:00.000Z'));
     const refs = (
       app.runtime.database.sqlite
         .prepare('SELECT DISTINCT requirement_ref AS ref FROM findings')

@@ -1,13 +1,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/services/seed';
+import { demoCache, openDemoCopy } from './fixtures/seeded-demo';
 import { startApp, succeed, temporaryFolder, tickingClock } from './helpers';
 
 const root = temporaryFolder('seed-programme');
 let counter = 0;
 
+const clockStart = '2026-03-02T09:00:00.000Z';
+
 async function freshApp() {
-  const app = await startApp(path.join(root, `db-${++counter}.sqlite`), { now: tickingClock() });
+  const app = await startApp(path.join(root, `db-${++counter}.sqlite`), {
+    now: tickingClock(clockStart),
+  });
   app.runtime.actAs(null, true);
   return app;
 }
@@ -17,9 +22,17 @@ describe('the demo programme', () => {
   const all = <T>(app: App, sql: string): T[] =>
     app.runtime.database.sqlite.prepare(sql).all() as T[];
 
-  async function demoAsOf(today: string) {
-    const app = await freshApp();
-    await seedDemo(app.runtime.context(), { today });
+  const demo = demoCache(root);
+
+  /** The demo seeded as of `today`: a copy of the file's one seed for that day, or a new seed. */
+  async function demoAsOf(today: string, fresh = false) {
+    let app: App;
+    if (fresh) {
+      app = await freshApp();
+      await seedDemo(app.runtime.context(), { today });
+    } else {
+      app = await openDemoCopy(await demo(clockStart, today));
+    }
     const overview = await succeed(app, 'programmeOverview', { today });
     return { app, overview };
   }
@@ -140,8 +153,9 @@ describe('the demo programme', () => {
   });
 
   it('is the same on every run for the same day', async () => {
+    // Two separate seeds: the file's shared one and a new one.
     const first = await demoAsOf('2026-03-31');
-    const second = await demoAsOf('2026-03-31');
+    const second = await demoAsOf('2026-03-31', true);
     const withoutIds = (events: typeof first.overview.events) =>
       events.map(({ clientId: _c, plannedAudit, ...rest }) => ({
         ...rest,

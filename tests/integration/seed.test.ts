@@ -6,16 +6,25 @@ import { listPeople } from '../../electron/services/people';
 import { seedClients, seedDemo } from '../../electron/services/seed';
 import { clientStatuses, type Client } from '../../shared/clients/schema';
 import type { Role } from '../../shared/people/schema';
+import { demoCache, openDemoCopy } from './fixtures/seeded-demo';
 import { sampleClient, startApp, succeed, temporaryFolder, tickingClock } from './helpers';
 
 const root = temporaryFolder('seed');
 let counter = 0;
 
+const clockStart = '2026-03-02T09:00:00.000Z';
+
 async function freshApp() {
-  const app = await startApp(path.join(root, `db-${++counter}.sqlite`), { now: tickingClock() });
+  const app = await startApp(path.join(root, `db-${++counter}.sqlite`), {
+    now: tickingClock(clockStart),
+  });
   app.runtime.actAs(null, true);
   return app;
 }
+
+/** The demo seeded once for the file (today from the clock), and a private copy of it. */
+const demo = demoCache(root);
+const seededDemo = () => demo(clockStart);
 
 function allClients(app: Awaited<ReturnType<typeof freshApp>>): Client[] {
   const { db, sqlite } = app.runtime.database;
@@ -39,8 +48,9 @@ function count(app: Awaited<ReturnType<typeof freshApp>>, sql: string): number {
 
 describe('seeding the demo certification body', () => {
   it('adds ten staff and forty varied, valid clients in every status', async () => {
-    const app = await freshApp();
-    expect(await seedDemo(app.runtime.context())).toMatchObject({ people: 10, clients: 40 });
+    const seeded = await seededDemo();
+    expect(seeded.result).toMatchObject({ people: 10, clients: 40 });
+    const app = await openDemoCopy(seeded);
 
     const people = listPeople(app.runtime.database.db);
     const withRole = (role: Role) => people.filter((p) => p.roles.includes(role)).length;
@@ -79,9 +89,9 @@ describe('seeding the demo certification body', () => {
   });
 
   it('produces the same companies, sites and contacts on every run', async () => {
-    const first = await freshApp();
+    // Two separate seeds: the file's shared one and a new one.
+    const first = await openDemoCopy(await seededDemo());
     const second = await freshApp();
-    await seedDemo(first.runtime.context());
     await seedDemo(second.runtime.context());
     expect(allClients(second).map(withoutIds)).toEqual(allClients(first).map(withoutIds));
     first.runtime.close();
@@ -102,8 +112,7 @@ describe('seeding the demo certification body', () => {
   });
 
   it('needs an administrator', async () => {
-    const app = await freshApp();
-    await seedDemo(app.runtime.context());
+    const app = await openDemoCopy(await seededDemo());
     const scheduler = listPeople(app.runtime.database.db).find((p) =>
       p.roles.includes('scheduler'),
     );
