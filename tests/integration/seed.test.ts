@@ -123,12 +123,10 @@ describe('seeding the demo certification body', () => {
 });
 
 describe('seeding generated clients', () => {
-  it('writes 10,000 clients with their sites, contacts and change log quickly', async () => {
+  // How fast is measured by `cli bench`, never asserted here.
+  it('writes 10,000 clients with their sites, contacts and change log', async () => {
     const app = await freshApp();
-    const started = performance.now();
     expect(seedClients(app.runtime.context(), 10_000)).toEqual({ people: 0, clients: 10_000 });
-    const seconds = (performance.now() - started) / 1000;
-    expect(seconds).toBeLessThan(20);
 
     const created = (entity: string) =>
       count(
