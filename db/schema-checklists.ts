@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { clientSites, people } from './schema-core';
 import { audits } from './schema-programme';
@@ -168,6 +169,21 @@ export const findings = sqliteTable(
     index('findings_state_idx').on(t.state),
     index('findings_item_idx').on(t.checklistItemId),
     index('findings_state_due_idx').on(t.state, t.nextDue),
+    // The register's page in urgency order (finding-register.ts), read in index order and
+    // filtered inside the index (state, grade, audit, raiser): the first page of 100,000
+    // findings without sorting the open ones (issue 10).
+    index('findings_urgency_idx').on(
+      sql`(${t.nextDue} IS NULL)`,
+      t.nextDue,
+      t.raisedOn,
+      t.id,
+      t.state,
+      t.grade,
+      t.auditId,
+      t.raisedBy,
+    ),
+    // The register's count under its filters, from the index alone.
+    index('findings_register_count_idx').on(t.state, t.grade, t.auditId, t.raisedBy),
   ],
 );
 

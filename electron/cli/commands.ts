@@ -1,5 +1,6 @@
 import { auditCommands } from './audit';
 import { auditTimeCommand } from './audit-time';
+import { benchCommand } from './bench';
 import { catalogueCommand } from './catalogue';
 import { certificateCommands } from './certificates';
 import { clientCommands } from './client';
@@ -28,4 +29,5 @@ export const commands: readonly CliCommand[] = [
   ...certificateCommands,
   ...dataCommands,
   ...packageCommands,
+  benchCommand,
 ];

@@ -4,6 +4,7 @@ import { changeLog, people } from '../../db/schema';
 import type { ChangeLogEntry } from '../../shared/data/schema';
 import type { Db } from '../../db/open';
 import { actorId, type ServiceContext } from './context';
+import { prepared } from './prepared';
 
 type Value = unknown;
 
@@ -36,6 +37,43 @@ export function logFieldChanges(
     db.insert(changeLog)
       .values({ id: uuidv7(), ...target, field, oldValue, newValue, actorId: actorId(ctx), at })
       .run();
+    n++;
+  }
+  return n;
+}
+
+const insertChangeSql = `INSERT INTO change_log
+    (id, entity, entity_id, root_id, field, old_value, new_value, actor_id, at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * logFieldChanges through one prepared statement on ctx's own connection, for hot paths (the
+ * checklist autosave) that run their transaction on that connection: the same rows.
+ */
+export function logFieldChangesOnConnection(
+  ctx: ServiceContext,
+  target: Target,
+  before: Record<string, Value>,
+  after: Record<string, Value>,
+  at: string,
+): number {
+  const insert = prepared(ctx.sqlite, insertChangeSql);
+  let n = 0;
+  for (const field of Object.keys(after)) {
+    const oldValue = stringify(before[field]);
+    const newValue = stringify(after[field]);
+    if (oldValue === newValue) continue;
+    insert.run(
+      uuidv7(),
+      target.entity,
+      target.entityId,
+      target.rootId,
+      field,
+      oldValue,
+      newValue,
+      actorId(ctx),
+      at,
+    );
     n++;
   }
   return n;

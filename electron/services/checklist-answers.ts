@@ -17,11 +17,12 @@ import {
 } from '../../shared/checklists/schema';
 import { AppError, validationError } from '../../shared/errors';
 import type { AuditState, TeamRole } from '../../shared/programme/vocabulary';
-import { logFieldChanges } from './change-log';
+import { logFieldChangesOnConnection } from './change-log';
 import { answeringRoles, refuseCancelled, requireAnswering } from './checklist-access';
 import { toAnswer } from './checklist-read';
 import { checklistEntity } from './checklists';
 import { nowIso, requireActor, type ServiceContext } from './context';
+import { prepared } from './prepared';
 
 /** One checklist item with its audit and the signed-in person's team role, in one query. */
 export function itemForWork(db: Db, checklistItemId: string, personId: string | null) {
@@ -46,6 +47,42 @@ export function itemForWork(db: Db, checklistItemId: string, personId: string | 
     )
     .where(eq(checklistItems.id, checklistItemId))
     .get();
+  return workItem(row);
+}
+
+type WorkRow = {
+  itemId: string;
+  itemKey: string;
+  title: string;
+  scale: string;
+  selected: boolean;
+  auditId: string;
+  clientId: string;
+  state: string;
+  teamRole: string | null;
+};
+
+/** The same lookup as itemForWork, as one prepared statement on the connection (autosave). */
+const workItemSql = `SELECT i.id AS itemId, i.item_key AS itemKey, i.title AS title, i.scale AS scale,
+    i.selected AS selected, a.id AS auditId, a.client_id AS clientId, a.state AS state,
+    m.role AS teamRole
+  FROM checklist_items i
+  JOIN checklists c ON c.id = i.checklist_id
+  JOIN audits a ON a.id = c.audit_id
+  LEFT JOIN audit_team_members m ON m.audit_id = a.id AND m.person_id = ?
+  WHERE i.id = ?`;
+
+function preparedItemForWork(
+  ctx: ServiceContext,
+  checklistItemId: string,
+  personId: string | null,
+) {
+  const raw = prepared(ctx.sqlite, workItemSql).get(personId ?? '', checklistItemId) as
+    (Omit<WorkRow, 'selected'> & { selected: number }) | undefined;
+  return workItem(raw && { ...raw, selected: raw.selected === 1 });
+}
+
+function workItem(row: WorkRow | undefined) {
   if (!row) {
     throw new AppError('NOT_FOUND', 'That checklist item does not exist.', 'checklistItemId');
   }
@@ -91,6 +128,20 @@ function checkScale(scale: string, result: string): void {
   }
 }
 
+type AnswerRow = typeof checklistAnswers.$inferSelect;
+
+const answerSql = `SELECT id, checklist_item_id AS checklistItemId, auditor_id AS auditorId, result,
+    notes, answered_at AS answeredAt, created_at AS createdAt, updated_at AS updatedAt
+  FROM checklist_answers WHERE checklist_item_id = ? AND auditor_id = ?`;
+
+const insertAnswerSql = `INSERT INTO checklist_answers
+    (id, checklist_item_id, auditor_id, result, notes, answered_at, created_at, updated_at)
+  VALUES (@id, @checklistItemId, @auditorId, @result, @notes, @answeredAt, @createdAt, @updatedAt)`;
+
+const updateAnswerSql = `UPDATE checklist_answers
+  SET result = @result, notes = @notes, answered_at = @answeredAt, updated_at = @answeredAt
+  WHERE id = @id`;
+
 /**
  * Autosave: upserts the signed-in auditor's own answer to one item (each auditor keeps a row of
  * their own, so two laptops' work merges per item and auditor). One short transaction.
@@ -102,22 +153,16 @@ export function saveChecklistAnswer(ctx: ServiceContext, raw: SaveAnswerInput): 
   const input = parsed.data;
   const personId = actor.kind === 'person' ? actor.person.id : null;
   const at = nowIso(ctx);
-  return ctx.db.transaction((tx) => {
-    const item = itemForWork(tx, input.checklistItemId, personId);
+  // The hot path of on-site work: prepared statements in a transaction on ctx's own connection
+  // (better-sqlite3's, which the query builder's transactions also run on).
+  const save = ctx.sqlite.transaction((): SavedAnswer => {
+    const item = preparedItemForWork(ctx, input.checklistItemId, personId);
     const person = requireAnswering(ctx, item.access, 'answer its checklist');
     refuseCancelled(item, 'change');
     refuseUnselected(item);
     if (input.result !== undefined && input.result !== null) checkScale(item.scale, input.result);
-    const before = tx
-      .select()
-      .from(checklistAnswers)
-      .where(
-        and(
-          eq(checklistAnswers.checklistItemId, item.itemId),
-          eq(checklistAnswers.auditorId, person.id),
-        ),
-      )
-      .get();
+    const before = prepared(ctx.sqlite, answerSql).get(item.itemId, person.id) as
+      AnswerRow | undefined;
     const values = {
       result: input.result === undefined ? (before?.result ?? null) : input.result,
       notes: input.notes ?? before?.notes ?? '',
@@ -133,13 +178,12 @@ export function saveChecklistAnswer(ctx: ServiceContext, raw: SaveAnswerInput): 
         createdAt: at,
         updatedAt: at,
       };
-      tx.insert(checklistAnswers).values(row).run();
-      logFieldChanges(ctx, tx, target(row.id), { result: null, notes: '' }, values, at);
+      prepared(ctx.sqlite, insertAnswerSql).run(row);
+      logFieldChangesOnConnection(ctx, target(row.id), { result: null, notes: '' }, values, at);
       return { answer: toAnswer(row, person.name), savedAt: at };
     }
-    const changed = logFieldChanges(
+    const changed = logFieldChangesOnConnection(
       ctx,
-      tx,
       target(before.id),
       { result: before.result, notes: before.notes },
       values,
@@ -148,10 +192,8 @@ export function saveChecklistAnswer(ctx: ServiceContext, raw: SaveAnswerInput): 
     // Nothing changed: keep the answer's time, so "newest" still means the last real change.
     if (changed === 0) return { answer: toAnswer(before, person.name), savedAt: at };
     const row = { ...before, ...values, answeredAt: at, updatedAt: at };
-    tx.update(checklistAnswers)
-      .set({ ...values, answeredAt: at, updatedAt: at })
-      .where(eq(checklistAnswers.id, before.id))
-      .run();
+    prepared(ctx.sqlite, updateAnswerSql).run({ ...values, answeredAt: at, id: before.id });
     return { answer: toAnswer(row, person.name), savedAt: at };
   });
+  return save();
 }

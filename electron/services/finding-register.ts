@@ -39,11 +39,14 @@ function containing(text: string): string {
  * audit, grade) so the findings_state_due_idx and findings_audit_idx indexes serve them; the
  * auditor filter is an EXISTS on the team's unique (audit, person) index.
  */
-function whereOf(q: RegisterFilters, today: string): RegisterSql {
+function whereOf(q: RegisterFilters, today: string, inUrgencyOrder = false): RegisterSql {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (q.state === 'open') {
-    clauses.push(`f.state IN (${openStates.map(() => '?').join(', ')})`);
+    // The page in urgency order: `+` keeps SQLite from picking the state index and sorting every
+    // open finding; it reads findings_urgency_idx in order, filtering inside the index instead.
+    const state = inUrgencyOrder ? '+f.state' : 'f.state';
+    clauses.push(`${state} IN (${openStates.map(() => '?').join(', ')})`);
     params.push(...openStates);
   } else if (q.state !== 'all') {
     clauses.push('f.state = ?');
@@ -101,6 +104,9 @@ const rowJoins = `JOIN audits a ON a.id = f.audit_id
   LEFT JOIN people p ON p.id = f.raised_by`;
 
 /**
+ * (CROSS JOIN keeps the page as the outer loop: SQLite would otherwise walk every finding in
+ * urgency order to avoid sorting the page's few rows.)
+ *
  * The register's main query, in urgency order: overdue first (an overdue finding's next deadline
  * is before today), then the next deadline ascending with none last, then the date raised. The
  * page is chosen on the findings table alone (joining only what a filter needs), and only its
@@ -111,11 +117,11 @@ export function registerQuery(
   today: string,
   page: { offset: number; limit: number },
 ): RegisterSql {
-  const where = whereOf(q, today);
+  const where = whereOf(q, today, true);
   const sql = `SELECT ${columns}
   FROM (SELECT f.id AS id FROM findings f ${joinsOf(q)} ${where.sql}
         ORDER BY ${urgency} LIMIT ? OFFSET ?) page
-  JOIN findings f ON f.id = page.id
+  CROSS JOIN findings f ON f.id = page.id
   ${rowJoins}
   ORDER BY ${urgency}`;
   return { sql, params: [...where.params, page.limit, page.offset] };

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { asc, count, eq } from 'drizzle-orm';
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
@@ -7,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { Person, PersonInput, PersonUpdate, Role } from '../../shared/people/schema';
 import { logEvent, logFieldChanges } from './change-log';
 import { nowIso, requireRole, type ServiceContext } from './context';
+import { prepared } from './prepared';
 
 type PersonRow = typeof people.$inferSelect;
 
@@ -47,7 +49,19 @@ export function listPeople(db: Db): Person[] {
   return db.select().from(people).orderBy(asc(people.name)).all().map(toPerson);
 }
 
+/** The columns toPerson reads, as one prepared statement (every call to the app reads them). */
+const personSql = `SELECT id, name, email, roles, pin_hash AS pinHash, active,
+  created_at AS createdAt, updated_at AS updatedAt FROM people WHERE id = ?`;
+
 export function getPerson(db: Db, id: string): Person {
+  // A transaction handle has no $client; the connection's own handle does.
+  const client = (db as { $client?: Database.Database }).$client;
+  if (client) {
+    const raw = prepared(client, personSql).get(id) as
+      (Omit<PersonRow, 'roles' | 'active'> & { roles: string; active: number }) | undefined;
+    if (!raw) throw new AppError('NOT_FOUND', 'That person does not exist.', 'id');
+    return toPerson({ ...raw, roles: JSON.parse(raw.roles) as string[], active: raw.active === 1 });
+  }
   const row = db.select().from(people).where(eq(people.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', 'That person does not exist.', 'id');
   return toPerson(row);

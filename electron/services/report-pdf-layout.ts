@@ -51,6 +51,26 @@ export interface TocEntry {
   y: number;
 }
 
+/**
+ * The font with its text widths remembered: measuring shapes the text with fontkit (kerning,
+ * ligatures), which is most of a long report's rendering time, and wrapping measures each growing
+ * line again. Same text and size, same width: the result is exactly the font's own.
+ */
+function memoisedWidths(font: PDFFont): PDFFont {
+  const measure = font.widthOfTextAtSize.bind(font);
+  const widths = new Map<string, number>();
+  font.widthOfTextAtSize = (text: string, size: number) => {
+    const key = `${size}\u0000${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = measure(text, size);
+      widths.set(key, width);
+    }
+    return width;
+  };
+  return font;
+}
+
 export class ReportPdfWriter {
   private page: PDFPage;
   private y = top;
@@ -83,7 +103,12 @@ export class ReportPdfWriter {
     };
     const regular = await doc.embedFont(read('DejaVuSans.ttf'), { subset: true });
     const bold = await doc.embedFont(read('DejaVuSans-Bold.ttf'), { subset: true });
-    return new ReportPdfWriter(doc, regular, bold, await embedLogo(doc, logo));
+    return new ReportPdfWriter(
+      doc,
+      memoisedWidths(regular),
+      memoisedWidths(bold),
+      await embedLogo(doc, logo),
+    );
   }
 
   get pageCount(): number {
@@ -104,27 +129,60 @@ export class ReportPdfWriter {
     this.y -= points;
   }
 
+  /** Lines already wrapped: a block is wrapped once to measure it and again to draw it. */
+  private readonly wrapped = new Map<string, readonly string[]>();
+
   /** Lines of at most `width` points; a word longer than a line (a hash, a path) is cut. */
   wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+    const key = `${font === this.bold ? 'b' : font === this.regular ? 'r' : font.name}\u0000${size}\u0000${width}\u0000${text}`;
+    let lines = this.wrapped.get(key);
+    if (lines === undefined) {
+      lines = this.wrapLines(text, font, size, width);
+      this.wrapped.set(key, lines);
+    }
+    return [...lines];
+  }
+
+  /**
+   * Greedy wrapping: each line takes as many words as fit. A width only grows as words are added,
+   * so the words a line takes are found by halving (a few measurements per line) rather than by
+   * measuring the line again after every word; the lines are the same.
+   */
+  private wrapLines(text: string, font: PDFFont, size: number, width: number): string[] {
     const lines: string[] = [];
     const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
     for (const paragraph of text.split(/\r?\n/)) {
+      const words = paragraph.split(/\s+/).filter((w) => w !== '');
       let line = '';
-      for (let word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      let i = 0;
+      while (i < words.length) {
+        let word = words[i] as string;
         while (!fits(word)) {
           let cut = word.length - 1;
           while (cut > 1 && !fits(word.slice(0, cut))) cut--;
-          if (line !== '') lines.push(line);
           lines.push(word.slice(0, cut));
-          line = '';
           word = word.slice(cut);
         }
-        const candidate = line === '' ? word : `${line} ${word}`;
-        if (line !== '' && !fits(candidate)) {
+        line = word;
+        i++;
+        const withNext = (k: number) => `${line} ${words.slice(i, i + k).join(' ')}`;
+        let taken = words.length - i;
+        if (taken > 0 && !fits(withNext(taken))) {
+          // withNext(low) fits (low = 0: the line alone), withNext(high) does not.
+          let low = 0;
+          let high = taken;
+          while (high - low > 1) {
+            const middle = (low + high) >> 1;
+            if (fits(withNext(middle))) low = middle;
+            else high = middle;
+          }
+          taken = low;
+        }
+        if (taken > 0) line = withNext(taken);
+        i += taken;
+        if (i < words.length) {
           lines.push(line);
-          line = word;
-        } else {
-          line = candidate;
+          line = '';
         }
       }
       lines.push(line);

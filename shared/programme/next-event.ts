@@ -59,11 +59,20 @@ function draftFor(
   }
 }
 
+/**
+ * Computed cycles by their request, kept between passes: a cycle is a pure function of its
+ * request (which includes today), so the dashboard's next load reuses them. Bounded, and simply
+ * started again when full.
+ */
+const cycleCache: CycleCache = new Map();
+const CYCLE_CACHE_LIMIT = 30_000;
+
 export function nextEvents(records: ProgrammeRecords): NextEvent[] {
   const cyclesByClient = groupBy(records.cycles, (c) => c.clientId);
   const auditsByClient = groupBy(records.audits, (a) => a.clientId);
   const teamByAudit = groupBy<TeamRecord>(records.team, (m) => m.auditId);
-  const cache: CycleCache = new Map();
+  if (cycleCache.size > CYCLE_CACHE_LIMIT) cycleCache.clear();
+  const cache = cycleCache;
   const events: NextEvent[] = [];
   for (const client of records.clients) {
     const draft = draftFor(client, records, cyclesByClient, auditsByClient, cache);

@@ -8,6 +8,7 @@ import { formatInstant } from '../../format';
 import { useSession } from '../../session/useSession';
 import AppModal from '../../ui/AppModal';
 import type { DraftSnapshot, ReportDraftSaver } from './reportDraftSaver';
+import RenderProgress from './RenderProgress';
 import { useIssueReport, useNewRevision, useReportDownload } from './useReport';
 
 interface Props {
@@ -40,6 +41,10 @@ function IssueModal({
           records your name, the time and the file’s SHA-256 fingerprint. The issued revision can
           never change afterwards: a correction makes a new revision with a change note.
         </Text>
+        <RenderProgress
+          pending={issue.isPending}
+          what="Rendering and signing the report; a long report takes a few seconds…"
+        />
         {issue.isError && (
           <Alert color="red" role="alert" title="Not issued">
             {errorMessage(issue.error)}
@@ -202,6 +207,10 @@ export default function IssuePanel({ view, saver, snapshot }: Props) {
           )}
         </Group>
       </Group>
+      <RenderProgress
+        pending={download.isPending}
+        what={`Rendering the report as ${download.variables?.format === 'docx' ? 'DOCX' : 'PDF'}; a long report takes a few seconds…`}
+      />
       {!issued && leadOnly === null && whyNotIssue && (
         <Text size="sm" mt="xs" data-testid="issue-blocked">
           Issue is not possible yet: {whyNotIssue}

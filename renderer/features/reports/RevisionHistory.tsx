@@ -1,6 +1,7 @@
 import { Badge, Button, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReportRevision } from '../../../shared/reports/schema';
 import { formatInstant } from '../../format';
+import RenderProgress from './RenderProgress';
 import { useReportDownload } from './useReport';
 
 /** Every revision: who issued it, when, the PDF's fingerprint, why it exists, and its files. */
@@ -17,6 +18,10 @@ export default function RevisionHistory({
       <Title order={2} size="h4" id="report-history-heading" mb="xs">
         Revision history
       </Title>
+      <RenderProgress
+        pending={download.isPending}
+        what={`Rendering revision ${download.variables?.revision ?? ''} as ${download.variables?.format === 'docx' ? 'DOCX' : 'PDF'}; a long report takes a few seconds…`}
+      />
       {revisions.length === 0 ? (
         <Text size="sm" c="dimmed">
           No revision yet: the first change to the draft starts revision 1.
@@ -66,6 +71,11 @@ export default function RevisionHistory({
                         size="compact-xs"
                         variant="subtle"
                         aria-label={`Download revision ${r.revision} as PDF`}
+                        loading={
+                          download.isPending &&
+                          download.variables.format === 'pdf' &&
+                          download.variables.revision === r.revision
+                        }
                         onClick={() => download.mutate({ format: 'pdf', revision: r.revision })}
                       >
                         PDF
@@ -74,6 +84,11 @@ export default function RevisionHistory({
                         size="compact-xs"
                         variant="subtle"
                         aria-label={`Download revision ${r.revision} as DOCX`}
+                        loading={
+                          download.isPending &&
+                          download.variables.format === 'docx' &&
+                          download.variables.revision === r.revision
+                        }
                         onClick={() => download.mutate({ format: 'docx', revision: r.revision })}
                       >
                         DOCX
