@@ -7,7 +7,7 @@ import { getAudit, listAudits } from '../services/audit-records';
 import { auditPlanDefaults } from '../services/audit-plan-defaults';
 import { auditPlanPdf } from '../services/audit-plan-pdf';
 import { changeAuditState } from '../services/audit-transitions';
-import { createAudit, updateAudit } from '../services/audits';
+import { createAudit, listAuditPage, updateAudit } from '../services/audits';
 import { clientProgramme, recordCertificationDecision } from '../services/certification-cycles';
 import type { ImplementationsOf } from './implementation';
 
@@ -33,6 +33,7 @@ export function auditsImplementations(
     updateAudit: (input) => updateAudit(ctx(), input),
     changeAuditState: (input) => changeAuditState(ctx(), input),
     listAudits: (input) => listAudits(ctx(), input),
+    listAuditPage: (input) => listAuditPage(ctx(), input),
     getAudit: (input) => getAudit(ctx(), input.id),
     auditPlanPdf: async (input) => {
       const file = await auditPlanPdf(ctx(), input.id, fontsFolder());

@@ -28,7 +28,7 @@ import { requireActor, type ServiceContext } from './context';
 export type AuditRow = typeof audits.$inferSelect;
 
 /** The lead auditor first, then auditors, technical experts and observers, each by name. */
-function byRole(a: AuditTeamMember, b: AuditTeamMember): number {
+export function byRole(a: AuditTeamMember, b: AuditTeamMember): number {
   return teamRoles.indexOf(a.role) - teamRoles.indexOf(b.role) || a.name.localeCompare(b.name);
 }
 

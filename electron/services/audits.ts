@@ -3,8 +3,16 @@ import { uuidv7 } from 'uuidv7';
 import { audits, auditSites, certificationCycles } from '../../db/schema';
 import type { Db } from '../../db/open';
 import type { Client } from '../../shared/clients/schema';
-import { AppError } from '../../shared/errors';
-import { auditPlanners, type AuditPlan } from '../../shared/programme/audit-schema';
+import { AppError, validationError } from '../../shared/errors';
+import {
+  auditPageQuerySchema,
+  auditPlanners,
+  type AuditPage,
+  type AuditPageQuery,
+  type AuditPlan,
+  type AuditSummary,
+  type AuditTeamMember,
+} from '../../shared/programme/audit-schema';
 import { isPlanEditable } from '../../shared/programme/audit-states';
 import {
   daysDeviationProblem,
@@ -15,12 +23,14 @@ import {
   auditTypeLabels,
   type AuditState,
   type AuditType,
+  type TeamRole,
 } from '../../shared/programme/vocabulary';
 import { auditTimeFor } from './audit-plan-defaults';
-import { findAuditRow, readAudit, type AuditRow } from './audit-records';
+import { byRole, findAuditRow, readAudit, type AuditRow } from './audit-records';
 import { logEvent, logFieldChanges } from './change-log';
 import { getClient } from './clients';
-import { nowIso, requireRole, type ServiceContext } from './context';
+import { nowIso, requireActor, requireRole, type ServiceContext } from './context';
+import { prepared } from './prepared';
 import { recomputeAuditFindingDeadlines } from './finding-deadline-columns';
 
 export const auditEntity = (row: Pick<AuditRow, 'id' | 'clientId'>) => ({
@@ -247,4 +257,127 @@ export function cycleAudits(tx: Db, clientId: string, cycleNumber: number, type:
     )
     .all()
     .map((a) => ({ ...a, type: a.type as AuditType, state: a.state as AuditState }));
+}
+
+/** The audit list's filters once parsed (the page aside). */
+type AuditPageFilters = Omit<ReturnType<typeof auditPageQuerySchema.parse>, 'offset' | 'limit'>;
+
+interface PageSql {
+  sql: string;
+  params: unknown[];
+}
+
+/** `%text%` for LIKE on the lower-cased search text, with the wildcards typed taken literally. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * FROM and WHERE of the audit list. A search starts from the clients (their search text is in
+ * clients_list_idx, so matching reads that index, not the client rows) and reaches each matching
+ * client's audits through audits_client_idx; CROSS JOIN keeps SQLite to that order. A client
+ * filter reads audits_client_idx, a state filter audits_state_start_idx.
+ */
+function auditPageFrom(q: AuditPageFilters): PageSql {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const search = q.search ?? '';
+  if (search !== '') {
+    clauses.push("c.search_text LIKE ? ESCAPE '\\'");
+    params.push(containing(search));
+  }
+  if (q.clientId) {
+    // With a search the client is reached first: by its key, not by reading every client.
+    clauses.push(search !== '' ? 'c.id = ?' : 'a.client_id = ?');
+    params.push(q.clientId);
+  }
+  if (q.type) {
+    clauses.push('a.type = ?');
+    params.push(q.type);
+  }
+  if (q.state) {
+    // Narrowed to a client (or the clients found), audits_client_idx reads that client's few
+    // audits; `+` keeps SQLite from reading every audit in the state for each client instead.
+    clauses.push(search !== '' || q.clientId ? '+a.state = ?' : 'a.state = ?');
+    params.push(q.state);
+  }
+  const from = search !== '' ? 'clients c CROSS JOIN audits a ON a.client_id = c.id' : 'audits a';
+  const where = clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '';
+  return { sql: `${from}${where}`, params };
+}
+
+/** Newest planned start first, then the id (uuidv7, so the later planned first on a tie). */
+const auditListOrder = 'a.planned_start DESC, a.id DESC';
+
+/**
+ * The page's audits with their client. The page is chosen on the audits (and, for a search, the
+ * clients' index) alone; only its rows are then read in full and joined to their client.
+ */
+export function auditPageQuery(
+  q: AuditPageFilters,
+  page: { offset: number; limit: number },
+): PageSql {
+  const from = auditPageFrom(q);
+  const sql = `SELECT a.id AS id, a.client_id AS clientId, c.legal_name AS clientName,
+    c.reference AS clientReference, a.type AS type, a.cycle_number AS cycleNumber,
+    a.state AS state, a.planned_start AS startDate, a.planned_end AS endDate,
+    a.onsite_days AS onsiteDays, a.remote_days AS remoteDays, a.completed_on AS completedOn
+  FROM (SELECT a.id AS id FROM ${from.sql} ORDER BY ${auditListOrder} LIMIT ? OFFSET ?) page
+  CROSS JOIN audits a ON a.id = page.id
+  JOIN clients c ON c.id = a.client_id
+  ORDER BY ${auditListOrder}`;
+  return { sql, params: [...from.params, page.limit, page.offset] };
+}
+
+export function auditCountQuery(q: AuditPageFilters): PageSql {
+  const from = auditPageFrom(q);
+  return { sql: `SELECT count(*) AS n FROM ${from.sql}`, params: from.params };
+}
+
+/** The team of each of the given audits, in one query on the team's (audit, person) index. */
+export const auditTeamsQuery = `SELECT m.audit_id AS auditId, m.person_id AS personId,
+    p.name AS name, m.role AS role
+  FROM json_each(?) ids
+  CROSS JOIN audit_team_members m ON m.audit_id = ids.value
+  JOIN people p ON p.id = m.person_id`;
+
+type AuditPageRow = Omit<AuditSummary, 'team'>;
+
+function teamsOfPage(ctx: ServiceContext, auditIds: string[]): Map<string, AuditTeamMember[]> {
+  const teams = new Map<string, AuditTeamMember[]>();
+  if (auditIds.length === 0) return teams;
+  const rows = prepared(ctx.sqlite, auditTeamsQuery).all(JSON.stringify(auditIds)) as {
+    auditId: string;
+    personId: string;
+    name: string;
+    role: string;
+  }[];
+  for (const row of rows) {
+    const team = teams.get(row.auditId) ?? [];
+    team.push({ personId: row.personId, name: row.name, role: row.role as TeamRole });
+    teams.set(row.auditId, team);
+  }
+  for (const team of teams.values()) team.sort(byRole);
+  return teams;
+}
+
+/**
+ * One page of the audit list, newest planned start first, filtered by client, type and state and
+ * searched by the client's name or reference, with how many audits match in all. Only the page's
+ * audits are read with their team (anyone signed in may read the list).
+ */
+export function listAuditPage(ctx: ServiceContext, raw: AuditPageQuery): AuditPage {
+  requireActor(ctx);
+  const parsed = auditPageQuerySchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { offset, limit, ...filters } = parsed.data;
+  const count = auditCountQuery(filters);
+  const total = (prepared(ctx.sqlite, count.sql).get(...count.params) as { n: number }).n;
+  const main = auditPageQuery(filters, { offset, limit });
+  const rows = prepared(ctx.sqlite, main.sql).all(...main.params) as AuditPageRow[];
+  const teams = teamsOfPage(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return { total, rows: rows.map((r) => ({ ...r, team: teams.get(r.id) ?? [] })) };
 }

@@ -1,10 +1,12 @@
 import {
   auditListQuerySchema,
+  auditPageQuerySchema,
   auditPlanDefaultsQuerySchema,
   changeAuditStateSchema,
   createAuditSchema,
   updateAuditSchema,
   type Audit,
+  type AuditPage,
   type AuditPlanDefaults,
   type AuditPlanDocument,
   type AuditSummary,
@@ -27,6 +29,8 @@ export const auditsContract = {
   updateAudit: method<Audit>()(updateAuditSchema),
   changeAuditState: method<Audit>()(changeAuditStateSchema),
   listAudits: method<AuditSummary[]>()(auditListQuerySchema),
+  /** One page of the audit list (newest start first) with the total, searched by client. */
+  listAuditPage: method<AuditPage>()(auditPageQuerySchema),
   getAudit: method<Audit>()(byId),
   auditPlanPdf: method<AuditPlanDocument>()(byId),
 };

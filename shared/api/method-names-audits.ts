@@ -7,6 +7,7 @@ export const auditsMethodNames = [
   'updateAudit',
   'changeAuditState',
   'listAudits',
+  'listAuditPage',
   'getAudit',
   'auditPlanPdf',
 ] as const;

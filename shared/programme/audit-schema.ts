@@ -130,6 +130,30 @@ export const auditListQuerySchema = z.object({
 });
 export type AuditListQuery = z.input<typeof auditListQuerySchema>;
 
+/** How many audits one page of the audit list holds unless the call says (and at most). */
+export const auditPageDefaultLimit = 100;
+export const auditPageMaxLimit = 500;
+
+/**
+ * One page of the audit list (`listAuditPage`): the list's filters, a search on the client (its
+ * name or reference, as the client list's search matches) and the page's place in the list.
+ */
+export const auditPageQuerySchema = auditListQuerySchema.extend({
+  search: z.string().trim().max(200, { message: 'Search with at most 200 characters.' }).optional(),
+  offset: z
+    .number()
+    .int({ message: 'The offset is a whole number.' })
+    .min(0, { message: 'The offset is 0 or more.' })
+    .default(0),
+  limit: z
+    .number()
+    .int({ message: 'The page size is a whole number.' })
+    .min(1, { message: 'A page holds at least 1 audit.' })
+    .max(auditPageMaxLimit, { message: `A page holds at most ${auditPageMaxLimit} audits.` })
+    .default(auditPageDefaultLimit),
+});
+export type AuditPageQuery = z.input<typeof auditPageQuerySchema>;
+
 export const auditPlanDefaultsQuerySchema = z.object({
   clientId: z.string().min(1, { message: 'Choose the client.' }),
   type: auditTypeSchema,
@@ -156,6 +180,12 @@ export interface AuditSummary {
   remoteDays: number;
   completedOn: string | null;
   team: AuditTeamMember[];
+}
+
+/** One page of the audit list and how many audits match in all. */
+export interface AuditPage {
+  total: number;
+  rows: AuditSummary[];
 }
 
 export interface AuditSite {
