@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { bundleForNode } from '../../dev/node-bundle';
 import { defaultMigrationsFolder } from '../../../db/open';
 import { uuidv7 } from 'uuidv7';
 import type { MethodName } from '../../../shared/api/contract';
@@ -107,22 +107,7 @@ function rssAfterDashboard(folder: string, databasePath: string, personId: strin
     'dir',
   );
   const outfile = path.join(probeFolder, 'rss-probe.mjs');
-  buildSync({
-    entryPoints: [path.join(here, 'rss-probe.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    external: ['better-sqlite3'],
-    alias: {
-      'i18n-iso-countries': path.join(repoRoot, 'node_modules', 'i18n-iso-countries', 'index.js'),
-    },
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    logLevel: 'error',
-  });
+  bundleForNode(path.join(here, 'rss-probe.ts'), outfile, repoRoot);
   const out = spawnSync(
     process.execPath,
     [outfile, databasePath, personId, benchToday, defaultMigrationsFolder()],
