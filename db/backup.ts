@@ -95,6 +95,8 @@ export function listBackups(backupDirectory: string): BackupInfo[] {
 function deleteBackup(file: string): void {
   fs.rmSync(file, { force: true });
   fs.rmSync(manifestPathFor(file), { force: true });
+  // Checking a backup (quick_check at a damaged start) leaves SQLite's -shm and -wal beside it.
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
 /**

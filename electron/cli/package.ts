@@ -90,6 +90,8 @@ export const packageCommands: CliCommand[] = [
         signer: {
           name: outcome.package.signer.name,
           fingerprint: outcome.package.signer.fingerprint,
+          firstSeen: outcome.package.signer.firstSeen,
+          nameSeenWithOtherKey: outcome.package.signer.nameSeenWithOtherKey,
         },
         inserted: outcome.inserted,
         updated: outcome.updated,

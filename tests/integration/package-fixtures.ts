@@ -21,7 +21,9 @@ export class OfficeAndLaptop {
     const office = await EvidenceWorld.start(path.join(folder, `${name}-office.sqlite`));
     const audit = office.audit();
     const clock = { ms: Date.parse('2026-03-02T10:00:00.000Z') };
-    const laptop = await startApp(path.join(folder, `${name}-laptop.sqlite`), {
+    // Its own folder: the evidence folder sits beside the database, and the laptop's must be its
+    // own, or an evidence file would seem to arrive with a package that never carried it.
+    const laptop = await startApp(path.join(folder, `${name}-laptop`, 'laptop.sqlite'), {
       now: () => new Date((clock.ms += 1000)),
     });
     await succeed(laptop, 'setupFirstPerson', {

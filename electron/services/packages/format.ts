@@ -140,7 +140,13 @@ export async function readPackage(bytes: Buffer): Promise<ReadPackage> {
   }
   const rawData = contents.get('data.json');
   if (!rawData) throw refused('it has no data.');
-  const data = dataSchema.safeParse(JSON.parse(rawData.toString('utf8')));
+  let rawJson: unknown;
+  try {
+    rawJson = JSON.parse(rawData.toString('utf8'));
+  } catch {
+    throw refused('its data is not readable.');
+  }
+  const data = dataSchema.safeParse(rawJson);
   if (!data.success) throw refused('its data is not in the Audit Desk package format.');
   const evidence = new Map<string, Buffer>();
   for (const [path, content] of contents) {

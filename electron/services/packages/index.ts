@@ -125,7 +125,6 @@ export function importRead(
   checkEvidence(ctx, read);
   const summary = summaryOf(ctx, read);
   const at = nowIso(ctx);
-  if (!options.dryRun) storeEvidence(ctx, read);
   const outcome = ctx.db.transaction((tx) => {
     // Rows arrive parents first, but a finding may point at one later in the same package.
     ctx.sqlite.pragma('defer_foreign_keys = ON');
@@ -143,6 +142,9 @@ export function importRead(
         'file',
       );
     }
+    // Only once the merge is certain: a package stopped by a conflict leaves no file behind.
+    // A file written here stays if the commit still failed; it is content-addressed and harmless.
+    storeEvidence(ctx, read);
     const changedSomething =
       result.inserted + result.updated + result.deleted + result.resolved > 0;
     if (changedSomething || !importedBefore(ctx, read.manifest.packageId)) {

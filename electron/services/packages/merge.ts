@@ -331,6 +331,9 @@ class Merger {
       const spec = packageTables.find((t) => t.name === table);
       const id = String(e.entity_id);
       if (!spec || merged.has(id)) continue;
+      // They still hold the record: a decision there (a conflict resolved by keeping or taking
+      // it back) overruled that deletion, so it is not carried out here.
+      if ((this.data.tables[spec.name] ?? []).some((r) => idOf(spec, r) === id)) continue;
       const mine = this.prepare(`SELECT * FROM "${spec.name}" WHERE id = ?`).get(id) as
         Row | undefined;
       if (!mine) continue;
@@ -355,7 +358,12 @@ class Merger {
   }
 
   private planInsert(spec: PackageTable, theirs: Row, theirId: string): void {
-    const deletedHere = this.mineLog([theirId]).some((e) => e.field === 'deleted');
+    const myDeletions = this.mineLog([theirId]).filter((e) => e.field === 'deleted');
+    // Their log holds every deletion of mine and they still have the record: they decided to keep
+    // it (a conflict resolved there), so it comes back without asking the same question again.
+    const theirLogIds = new Set(this.theirsFor([theirId]).map((e) => e.id));
+    const keptThere = myDeletions.every((e) => theirLogIds.has(e.id));
+    const deletedHere = myDeletions.length > 0 && !keptThere;
     if (deletedHere) {
       const mineIds = new Set(this.mineLog([theirId]).map((e) => e.id));
       const theirsChanged = this.theirsFor([theirId]).some((e) => !mineIds.has(e.id));
@@ -509,14 +517,27 @@ export function mergePackage(
     );
   }
   for (const spec of packageTables) {
-    const known = new Set(Object.values(getTableColumns(spec.table)).map((c) => c.name));
-    const extra = Object.keys(data.tables[spec.name]?.[0] ?? {}).filter((c) => !known.has(c));
-    if (extra.length > 0) {
-      throw new AppError(
-        'VALIDATION',
-        `This package was refused: it was made by a newer Audit Desk (${spec.name} has ${extra.join(', ')}); update Audit Desk first.`,
-        'file',
-      );
+    const columns = Object.values(getTableColumns(spec.table));
+    const known = new Set(columns.map((c) => c.name));
+    // Columns an insert cannot do without: a package from an older Audit Desk lacks them.
+    const required = columns.filter((c) => c.notNull && !c.hasDefault).map((c) => c.name);
+    for (const row of data.tables[spec.name] ?? []) {
+      const extra = Object.keys(row).filter((c) => !known.has(c));
+      if (extra.length > 0) {
+        throw new AppError(
+          'VALIDATION',
+          `This package was refused: it was made by a newer Audit Desk (${spec.name} has ${extra.join(', ')}); update Audit Desk first.`,
+          'file',
+        );
+      }
+      const missing = required.filter((c) => !(c in row));
+      if (missing.length > 0) {
+        throw new AppError(
+          'VALIDATION',
+          `This package was refused: it was made by an older Audit Desk (${spec.name} lacks ${missing.join(', ')}); update Audit Desk where it was exported, then export it again.`,
+          'file',
+        );
+      }
     }
   }
   const merger = new Merger(
