@@ -221,7 +221,7 @@ describe('audit packages', () => {
     ]);
   });
 
-  it('never changes who may sign in or their roles here, and lists the people it would add', async () => {
+  it('never changes who may sign in or their roles here, lists the people it would add, and adds no administrator', async () => {
     const w = await start();
     const preview = await succeed(w.laptop, 'previewAuditPackage', {
       data: await w.exportFrom(w.office.app),
@@ -229,7 +229,11 @@ describe('audit packages', () => {
     expect(preview.newPeople.map((p) => p.name)).toEqual(
       expect.arrayContaining(['Lena Lead', 'Omar Auditor']),
     );
+    // The office's administrator arrives, but not as an administrator: those are made locally.
+    expect(preview.newPeople).toContainEqual({ name: 'Ana Admin', roles: ['scheduler'] });
     await w.sendToLaptop();
+    const ana = tableRows(w.laptop, 'people').find((p) => p.name === 'Ana Admin');
+    expect(ana).toMatchObject({ roles: '["scheduler"]' });
     // The laptop's administrator makes the auditor an administrator there, and renames him.
     const laptopDb = w.laptop.runtime.database.sqlite;
     laptopDb

@@ -52,7 +52,8 @@ function checkEvidence(ctx: ServiceContext, read: ReadPackage): void {
   for (const row of read.data.tables.evidence_files ?? []) {
     const sha = String(row.sha256);
     if (read.evidence.has(sha)) continue;
-    if (fs.existsSync(storedPath(ctx.evidenceDirectory, sha))) continue;
+    // Already here, and intact (a file altered here is not "already here").
+    if (hashStoredFile(storedPath(ctx.evidenceDirectory, sha)) === sha) continue;
     throw new AppError(
       'VALIDATION',
       `This package was refused: the evidence file "${String(row.file_name)}" is listed but not included.`,

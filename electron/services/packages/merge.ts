@@ -397,17 +397,20 @@ class Merger {
         );
       }
     }
-    this.inserts.push({ spec, row: theirs });
-    this.counts.inserted++;
     if (spec.name === 'people') {
+      // Administrators are made here, never by a package (Audit Desk rule): whoever signed it,
+      // a person it adds arrives without the administrator role.
       let roles: string[] = [];
       try {
-        roles = JSON.parse(String(theirs.roles)) as string[];
+        roles = (JSON.parse(String(theirs.roles)) as string[]).filter((r) => r !== 'admin');
       } catch {
         roles = [];
       }
+      theirs.roles = JSON.stringify(roles);
       this.newPeople.push({ name: String(theirs.name), roles });
     }
+    this.inserts.push({ spec, row: theirs });
+    this.counts.inserted++;
     this.noteClient(spec, theirs);
   }
 
