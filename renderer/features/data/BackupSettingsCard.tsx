@@ -17,27 +17,27 @@ const fields: { key: keyof BackupSettings; label: string; description: string }[
   {
     key: 'intervalMinutes',
     label: 'Back up every (minutes)',
-    description: `While there are changes. Default ${defaultBackupSettings.intervalMinutes}.`,
+    description: `While there are changes. 5 to 1440. Default ${defaultBackupSettings.intervalMinutes}.`,
   },
   {
     key: 'keepHourly',
     label: 'Hourly backups kept',
-    description: `The newest of each of the last hours that have one. Default ${defaultBackupSettings.keepHourly}.`,
+    description: `The newest of each of the last hours that have one. 0 to 1000. Default ${defaultBackupSettings.keepHourly}.`,
   },
   {
     key: 'keepDaily',
     label: 'Daily backups kept',
-    description: `The newest of each day, likewise. Default ${defaultBackupSettings.keepDaily}.`,
+    description: `The newest of each day, likewise. 0 to 1000. Default ${defaultBackupSettings.keepDaily}.`,
   },
   {
     key: 'keepMonthly',
     label: 'Monthly backups kept',
-    description: `The newest of each month, likewise. Default ${defaultBackupSettings.keepMonthly}.`,
+    description: `The newest of each month, likewise. 0 to 1000. Default ${defaultBackupSettings.keepMonthly}.`,
   },
   {
     key: 'keepPerReason',
     label: 'Backups kept per reason',
-    description: `The newest made by hand, before a migration and before a restore, each. Default ${defaultBackupSettings.keepPerReason}.`,
+    description: `The newest made by hand, before a migration and before a restore, each. 1 to 1000. Default ${defaultBackupSettings.keepPerReason}.`,
   },
 ];
 

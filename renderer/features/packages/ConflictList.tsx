@@ -9,6 +9,7 @@ import {
   Stack,
   Text,
   Textarea,
+  VisuallyHidden,
 } from '@mantine/core';
 import type { PackageConflict } from '../../../shared/packages/schema';
 import { shownValue, type PackageImport } from './useImportPackage';
@@ -60,7 +61,12 @@ function ConflictCard({ conflict, flow }: { conflict: PackageConflict; flow: Pac
           <Side title="Theirs (in the package)" value={conflict.theirs} />
         </SimpleGrid>
         <Radio.Group
-          label={`Decision for ${conflict.label}`}
+          // The card's title already names the field: the label repeats it for screen readers only.
+          label={
+            <>
+              Decision<VisuallyHidden> for {conflict.label}</VisuallyHidden>
+            </>
+          }
           value={decision?.choice ?? null}
           onChange={(choice) => {
             if (choice === 'mine' || choice === 'theirs' || choice === 'edit') {
@@ -81,7 +87,11 @@ function ConflictCard({ conflict, flow }: { conflict: PackageConflict; flow: Pac
         )}
         {decision?.choice === 'edit' && (
           <Textarea
-            label={`Value to keep for ${conflict.label}`}
+            label={
+              <>
+                Value to keep<VisuallyHidden> for {conflict.label}</VisuallyHidden>
+              </>
+            }
             description="Starts from mine; combine both sides as you see fit."
             value={decision.value}
             onChange={(e) => flow.decide(conflict, 'edit', e.currentTarget.value)}

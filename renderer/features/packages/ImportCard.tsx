@@ -16,6 +16,7 @@ import { useId } from 'react';
 import { packageExtension, type ImportCounts } from '../../../shared/packages/schema';
 import { roleLabels, type Role } from '../../../shared/people/schema';
 import ConflictList from './ConflictList';
+import ImportLeaveGuard from './ImportLeaveGuard';
 import PackageSummaryPanel from './PackageSummaryPanel';
 import { useImportPackage, type ImportPhase, type PackageImport } from './useImportPackage';
 
@@ -128,7 +129,9 @@ function Preview({ flow }: { flow: PackageImport }) {
             ? `${flow.remaining} of ${total} ${total === 1 ? 'conflict still needs' : 'conflicts still need'} a decision.`
             : total > 0
               ? 'Every conflict has a decision.'
-              : 'No conflicts: fields changed on one side only take that change.'}
+              : preview.inserted + preview.updated + preview.deleted === 0
+                ? 'Nothing would change: this database already holds everything in the package.'
+                : 'No conflicts: fields changed on one side only take that change.'}
         </Text>
       </Group>
     </Stack>
@@ -159,6 +162,7 @@ function Result({ flow }: { flow: PackageImport }) {
 /** Import: choose a package file, see who signed it and what it would change, resolve, import. */
 export default function ImportCard() {
   const flow = useImportPackage();
+  const decided = flow.preview ? flow.preview.conflicts.length - flow.remaining : 0;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="import-heading">
       <Stack gap="sm">
@@ -193,6 +197,7 @@ export default function ImportCard() {
         )}
         <Preview flow={flow} />
         <Result flow={flow} />
+        <ImportLeaveGuard pending={flow.result === null && decided > 0} />
       </Stack>
     </Paper>
   );

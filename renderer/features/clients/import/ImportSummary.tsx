@@ -5,10 +5,16 @@ import type { ClientImportResult } from '../../../../shared/clients/import';
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
+/** "row 4", "rows 4 and 7", "rows 4, 7 and 9", "rows 1, 2, … and 5 more". */
 const rowList = (rows: number[]) => {
   const unique = [...new Set(rows)];
-  const shown = unique.slice(0, 20).join(', ');
-  return unique.length > 20 ? `${shown} and ${unique.length - 20} more` : shown;
+  const label = unique.length === 1 ? 'row' : 'rows';
+  if (unique.length > 20) {
+    return `${label} ${unique.slice(0, 20).join(', ')} and ${unique.length - 20} more`;
+  }
+  const head = unique.slice(0, -1).join(', ');
+  const last = String(unique[unique.length - 1]);
+  return `${label} ${head ? `${head} and ${last}` : last}`;
 };
 
 /** After the import: what was stored, what was skipped and what was not imported, with links. */
@@ -28,13 +34,13 @@ export default function ImportSummary({
           {result.errorRowCount > 0 && (
             <Text size="sm">
               {plural(result.errorRowCount, 'row')} with errors{' '}
-              {result.errorRowCount === 1 ? 'was' : 'were'} not imported (row{' '}
+              {result.errorRowCount === 1 ? 'was' : 'were'} not imported (
               {rowList(result.errors.map((e) => e.row))}).
             </Text>
           )}
           {skipped.length > 0 && (
             <Text size="sm">
-              {plural(skipped.length, 'possible duplicate')} skipped (row {rowList(skipped)}).
+              {plural(skipped.length, 'possible duplicate')} skipped ({rowList(skipped)}).
             </Text>
           )}
           {shown.length > 0 && (

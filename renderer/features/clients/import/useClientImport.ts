@@ -64,7 +64,14 @@ export function useClientImport() {
       setImportDuplicates(new Set());
       setServerFieldError(null);
     },
-    onError: (error) => setFileError(placeOf(error).file ?? errorMessage(error)),
+    onError: (error, chosen) => {
+      const message = placeOf(error).file ?? errorMessage(error);
+      const named = message.includes(chosen.name) ? message : `“${chosen.name}”: ${message}`;
+      // The file read before stays chosen (its mapping is kept): say so, or the page looks stale.
+      setFileError(
+        file ? `${named} The columns and rows below are still those of “${file.fileName}”.` : named,
+      );
+    },
   });
 
   /** Checks the size here first: a file over the limit is never read into memory. */
