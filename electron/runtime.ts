@@ -215,7 +215,10 @@ export class AppRuntime {
       this.current.sqlite.close();
       this.current = null;
     } else if (fs.existsSync(databasePath)) {
-      fs.renameSync(databasePath, `${databasePath}.damaged-${Date.now()}`);
+      // The damaged file is kept with its WAL, which may hold its last transactions.
+      const kept = `${databasePath}.damaged-${Date.now()}`;
+      fs.renameSync(databasePath, kept);
+      if (fs.existsSync(`${databasePath}-wal`)) fs.renameSync(`${databasePath}-wal`, `${kept}-wal`);
     }
     for (const suffix of ['-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
     fs.copyFileSync(file, databasePath);

@@ -4,6 +4,8 @@ import * as auditTime from '../services/audit-time';
 import * as auditTimeTables from '../services/audit-time-tables';
 import * as clients from '../services/clients';
 import * as peopleService from '../services/people';
+import { requireActor, requireRole } from '../services/context';
+import { recordRestore } from '../services/restore-record';
 import type { AppRuntime } from '../runtime';
 import { auditsImplementations } from './handlers-audits';
 import { programmeImplementations } from './handlers-programme';
@@ -99,8 +101,19 @@ function implementations(runtime: AppRuntime): Implementations {
     recomputeAuditTime: (input) => auditTime.recomputeAuditTime(ctx(), input.id),
 
     dataStatus: () => runtime.dataStatus(),
-    backupNow: () => runtime.backupNow(),
-    restoreBackup: (input) => runtime.restore(input.file),
+    backupNow: () => {
+      requireActor(ctx());
+      return runtime.backupNow();
+    },
+    restoreBackup: async (input) => {
+      // At a damaged start nobody can sign in, and restoring is the way out; otherwise replacing
+      // every record is an administrator's decision, and it is recorded in the restored file.
+      if (runtime.recovery) return runtime.restore(input.file);
+      const actor = requireRole(ctx(), ['admin'], 'restore a backup');
+      const status = await runtime.restore(input.file);
+      recordRestore({ ...runtime.context(), actor }, input.file);
+      return status;
+    },
     ...auditsImplementations(runtime),
     ...teamImplementations(runtime),
     ...programmeImplementations(runtime),

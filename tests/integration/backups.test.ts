@@ -8,7 +8,7 @@ import { checkEveryMs, type BackupTimer } from '../../electron/backup-scheduler'
 import { storedPath } from '../../electron/services/evidence-store';
 import { defaultBackupSettings, type EvidenceProblem } from '../../shared/data/schema';
 import { EvidenceWorld, patternBytes, sha256 } from './evidence-fixtures';
-import { runCliProcess, sampleClient, startApp, succeed, temporaryFolder } from './helpers';
+import { fail, runCliProcess, sampleClient, startApp, succeed, temporaryFolder } from './helpers';
 
 const root = temporaryFolder('backups');
 let counter = 0;
@@ -192,7 +192,18 @@ describe('evidence files in backups', () => {
     // A third file after the backup, then the evidence folder is lost.
     const third = await world.upload({ auditId: audit.auditId }, patternBytes(100, 3));
     fs.rmSync(world.evidenceDirectory, { recursive: true, force: true });
+    // Only an administrator replaces every record with a backup's, and it is recorded.
+    expect(await fail(world.app, 'restoreBackup', { file: backup.file })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await world.actAs(world.admin);
     const status = await succeed(world.app, 'restoreBackup', { file: backup.file });
+    const restored = world.app.runtime.database.sqlite
+      .prepare("SELECT actor_id, new_value FROM change_log WHERE entity = 'database'")
+      .all();
+    expect(restored).toEqual([
+      { actor_id: world.admin.id, new_value: JSON.stringify({ from: path.basename(backup.file) }) },
+    ]);
     expect(status.evidenceRestored).toEqual({ putBack: 2, unavailable: 0 });
     await world.actAs(world.people.auditor);
     expect((await world.download(a.id)).equals(first)).toBe(true);
@@ -220,6 +231,7 @@ describe('evidence files in backups', () => {
     const dropped = await world.upload({ auditId: audit.auditId }, patternBytes(700, 11));
     await succeed(world.app, 'backupNow', {});
     // Back to before the second file: from now on no new backup refers to it.
+    await world.actAs(world.admin);
     await succeed(world.app, 'restoreBackup', { file: first.file });
     const newest = await succeed(world.app, 'backupNow', {});
     const dir = path.dirname(newest.file);

@@ -35,13 +35,14 @@ function EvidenceCount({ backup }: { backup: BackupInfo }) {
   );
 }
 
-/** The backups beside the database, newest first, each restorable. */
+/** The backups beside the database, newest first, each restorable by an administrator. */
 export default function BackupsTable({
   backups,
   onRestore,
 }: {
   backups: BackupInfo[];
-  onRestore: (backup: BackupInfo) => void;
+  /** Absent for people who may not restore (only an administrator replaces every record). */
+  onRestore?: (backup: BackupInfo) => void;
 }) {
   return (
     <Table striped aria-label="Backups">
@@ -51,7 +52,7 @@ export default function BackupsTable({
           <Table.Th>Why</Table.Th>
           <Table.Th>Size</Table.Th>
           <Table.Th>Evidence files</Table.Th>
-          <Table.Th>Actions</Table.Th>
+          {onRestore && <Table.Th>Actions</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -63,11 +64,13 @@ export default function BackupsTable({
             <Table.Td>
               <EvidenceCount backup={b} />
             </Table.Td>
-            <Table.Td>
-              <Button size="xs" variant="subtle" onClick={() => onRestore(b)}>
-                Restore from backup…
-              </Button>
-            </Table.Td>
+            {onRestore && (
+              <Table.Td>
+                <Button size="xs" variant="subtle" onClick={() => onRestore(b)}>
+                  Restore from backup…
+                </Button>
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>

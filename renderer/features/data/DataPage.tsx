@@ -128,7 +128,14 @@ export default function DataPage() {
           once.
         </Alert>
       ) : (
-        <BackupsTable backups={s.backups} onRestore={setRestoring} />
+        <>
+          <BackupsTable backups={s.backups} {...(isAdmin ? { onRestore: setRestoring } : {})} />
+          {!isAdmin && (
+            <Text size="sm" c="dimmed">
+              Only an administrator restores a backup: it replaces every record with the backup’s.
+            </Text>
+          )}
+        </>
       )}
       <BackupSettingsCard
         key={JSON.stringify(s.settings)}
