@@ -89,7 +89,7 @@ function qualificationCheck(audit: TeamAudit, m: TeamMemberFacts): TeamCheckResu
       : `the audit ends on ${audit.endDate}`;
   let message: string;
   if (held.length === 0) {
-    message = `${name} holds no ${needed} qualification, which a ${role} needs.`;
+    message = `${name} holds no ${needed} qualification, which ${/^[aeiou]/i.test(role) ? 'an' : 'a'} ${role} needs.`;
   } else if (expired) {
     message = `${name}'s ${needed} qualification “${expired.title}” expired on ${expired.validUntil}, before ${when}.`;
   } else if (future) {

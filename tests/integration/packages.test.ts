@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../db/open';
+import { readPackage } from '../../electron/services/packages/format';
 import { fail, runCliInProcess, runCliProcess, succeed, temporaryFolder } from './helpers';
 import { patternBytes } from './evidence-fixtures';
 import { OfficeAndLaptop, tableRows, tamperedPackage, writePackageFile } from './package-fixtures';
 
 const folder = temporaryFolder('packages');
+/** The rows a package holds, by table. */
+async function tablesOf(data: string): Promise<Record<string, unknown[]>> {
+  return (await readPackage(Buffer.from(data, 'base64'))).data.tables;
+}
+
 /** Columns the importing side recomputes (finding deadlines) or stamps when it does. */
 const derived = [
   'updated_at',
@@ -112,6 +118,9 @@ describe('audit packages', () => {
       }),
     ]);
     expect(preview.conflicts[0]?.label).toContain('Lena Lead');
+    // The answer in conflict is neither "updated" nor "unchanged" until it is decided.
+    const rows = Object.values(await tablesOf(fromLaptop)).reduce((n, t) => n + t.length, 0);
+    expect(preview.inserted + preview.updated + preview.unchanged).toBe(rows - 1);
 
     // Without a decision nothing is written.
     const refused = await fail(w.office.app, 'importAuditPackage', { data: fromLaptop });

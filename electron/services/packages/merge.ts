@@ -275,6 +275,7 @@ class Merger {
       const mineUnseen = mineLog.filter((e) => !this.theirLogIds.has(e.id));
       const set: Record<string, unknown> = {};
       const resolved: Change['resolved'] = [];
+      const unresolvedBefore = this.unresolved.length;
       const rootId = (mineLog[0] ?? this.theirsFor(recordIds)[0])?.root_id ?? mineId;
       let changed = false;
       for (const column of Object.keys(mine)) {
@@ -307,13 +308,16 @@ class Merger {
           }
         }
       }
+      // A record still waiting on a decision is neither updated nor unchanged yet: the preview
+      // lists it among the conflicts only.
+      const waiting = this.unresolved.length > unresolvedBefore;
       if (changed || resolved.length > 0) {
         this.counts.updated += changed ? 1 : 0;
-        this.counts.unchanged += changed ? 0 : 1;
+        this.counts.unchanged += changed || waiting ? 0 : 1;
         this.changes.push({ spec, mineId, rootId, set, resolved });
         this.noteClient(spec, mine);
       } else {
-        this.counts.unchanged++;
+        this.counts.unchanged += waiting ? 0 : 1;
         if (Object.keys(set).length > 0) this.changes.push({ spec, mineId, rootId, set, resolved });
       }
     }

@@ -97,8 +97,9 @@ function Preview({ flow }: { flow: PackageImport }) {
           {preview.newPeople
             .map((p) => `${p.name} (${p.roles.map(roleName).join(', ') || 'no role'})`)
             .join('; ')}
-          . They arrive with these roles, so they can sign in here; people already here keep their
-          roles, PIN and active flag whatever a package says (an Audit Desk rule).
+          . They arrive with these roles (never as administrators, who are made on each
+          installation), so they can sign in here; people already here keep their roles, PIN and
+          active flag whatever a package says (Audit Desk rules).
         </Alert>
       )}
       {preview.deleted > 0 && (
