@@ -10,15 +10,16 @@ import { startApp, succeed, temporaryFolder, type TestApp } from './helpers';
 import { OfficeAndLaptop } from './package-fixtures';
 
 /**
- * Property (issue 9, section 4): random edits on the office's and the laptop's copy of an audit,
- * then a package each way. Every field changed on both sides to different values is reported as a
+ * Property (issue 9, section 4): random edits on the office's and the laptop's copy of an audit
+ * (answers created and changed on either side, the finding's statement, one of the client's sites
+ * renamed or deleted), then a package each way. Every field changed on both sides to different values is reported as a
  * conflict exactly once (on the first import, never on the way back), every other change arrives,
  * and both databases end up holding the same values.
  */
 const folder = temporaryFolder('packages-property');
 const items = 3;
 type Who = 'lead' | 'auditor';
-type Field = 'notes' | 'result' | 'statement';
+type Field = 'notes' | 'result' | 'statement' | 'siteName' | 'siteDelete';
 interface Edit {
   side: 'office' | 'laptop';
   field: Field;
@@ -33,7 +34,11 @@ const valueOf = (field: Field, v: number): string | null =>
     ? (results[v % 3] ?? null)
     : field === 'notes'
       ? `note ${v}`
-      : `Statement ${v}: the internal audit missed A.${v}.`;
+      : field === 'siteName'
+        ? `Lab ${v}`
+        : field === 'siteDelete'
+          ? null
+          : `Statement ${v}: the internal audit missed A.${v}.`;
 
 let templates: {
   office: string;
@@ -41,6 +46,9 @@ let templates: {
   itemIds: string[];
   findingId: string;
   people: Record<Who, Person>;
+  clientId: string;
+  labId: string;
+  admins: { office: string; laptop: string };
 };
 
 beforeAll(async () => {
@@ -78,6 +86,18 @@ beforeAll(async () => {
     itemIds,
     findingId: w.audit.findingId,
     people: { lead: w.people.lead, auditor: w.people.auditor },
+    clientId: w.office.clientId,
+    labId: w.office.app.runtime.database.sqlite
+      .prepare("SELECT id FROM client_sites WHERE name = 'Lab'")
+      .pluck()
+      .get() as string,
+    admins: {
+      office: w.office.admin.id,
+      laptop: w.laptop.runtime.database.sqlite
+        .prepare("SELECT id FROM people WHERE name = 'Laptop Owner'")
+        .pluck()
+        .get() as string,
+    },
   };
   w.close();
 }, 60_000);
@@ -110,6 +130,11 @@ function snapshot(app: TestApp): Map<string, string | null> {
     if (r.notes !== '') out.set(`notes|${item}|${who}`, r.notes);
     if (r.result !== null) out.set(`result|${item}|${who}`, r.result);
   }
+  const site = sqlite
+    .prepare('SELECT name FROM client_sites WHERE id = ?')
+    .pluck()
+    .get(templates.labId) as string | undefined;
+  if (site !== undefined) out.set('site', site);
   out.set(
     'statement',
     sqlite
@@ -121,9 +146,25 @@ function snapshot(app: TestApp): Map<string, string | null> {
 }
 
 const keyOf = (e: Edit) =>
-  e.field === 'statement' ? 'statement' : `${e.field}|${e.item}|${e.who}`;
+  e.field === 'statement'
+    ? 'statement'
+    : e.field === 'siteName' || e.field === 'siteDelete'
+      ? 'site'
+      : `${e.field}|${e.item}|${e.who}`;
 
-async function apply(app: TestApp, edit: Edit): Promise<void> {
+async function apply(app: TestApp, edit: Edit, side: 'office' | 'laptop'): Promise<void> {
+  if (edit.field === 'siteName' || edit.field === 'siteDelete') {
+    await succeed(app, 'signIn', { personId: templates.admins[side] });
+    const client = await succeed(app, 'getClient', { id: templates.clientId });
+    const sites =
+      edit.field === 'siteDelete'
+        ? client.sites.filter((site) => site.id !== templates.labId)
+        : client.sites.map((site) =>
+            site.id === templates.labId ? { ...site, name: `Lab ${edit.value}` } : site,
+          );
+    await succeed(app, 'updateClient', { id: templates.clientId, patch: { sites } });
+    return;
+  }
   const person = edit.field === 'statement' ? templates.people.lead : templates.people[edit.who];
   await succeed(app, 'signIn', { personId: person.id });
   const value = valueOf(edit.field, edit.value);
@@ -141,7 +182,7 @@ async function apply(app: TestApp, edit: Edit): Promise<void> {
 
 const editArb = fc.record<Edit>({
   side: fc.constantFrom('office', 'laptop'),
-  field: fc.constantFrom('notes', 'result', 'statement'),
+  field: fc.constantFrom('notes', 'result', 'statement', 'siteName', 'siteDelete'),
   item: fc.integer({ min: 0, max: items - 1 }),
   who: fc.constantFrom('lead', 'auditor'),
   value: fc.integer({ min: 0, max: 3 }),
@@ -171,13 +212,15 @@ describe('merging audit packages (property)', () => {
             const current = { office: new Map(base), laptop: new Map(base) };
             for (const edit of edits) {
               const key = keyOf(edit);
+              // A site deleted on that side can no longer be renamed or deleted there.
+              if (key === 'site' && (current[edit.side].get('site') ?? null) === null) continue;
               const value = valueOf(edit.field, edit.value);
               const before = current[edit.side].get(key) ?? (edit.field === 'notes' ? '' : null);
               const shownValue = edit.field === 'notes' ? (value ?? '') : value;
               if (shownValue !== before) changed[edit.side].add(key);
               current[edit.side].set(key, shownValue === '' ? null : shownValue);
               if (shownValue === '') current[edit.side].delete(key);
-              await apply(edit.side === 'office' ? office : laptop, edit);
+              await apply(edit.side === 'office' ? office : laptop, edit, edit.side);
             }
             const finalOffice = snapshot(office);
             const finalLaptop = snapshot(laptop);
@@ -243,6 +286,7 @@ describe('merging audit packages (property)', () => {
 
 function keyOfConflict(c: PackageConflict): string {
   if (c.entity === 'findings') return 'statement';
+  if (c.entity === 'client_sites') return 'site';
   const sqliteRow = c.label; // "Answer <ref> <title> (<name>): <field>"
   const item = templates.itemIds.findIndex((_, i) =>
     sqliteRow.includes(i === 0 ? 'Internal audit' : `Control ${i}`),
