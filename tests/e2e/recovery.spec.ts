@@ -31,9 +31,9 @@ test('a damaged database is not opened: the newest good backup is offered and re
     await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByTestId('current-person')).toContainText('Ana Admin');
-    // The damaged file was kept beside the database, unchanged, for inspection.
+    // The damaged file was kept beside the database, unchanged (with its WAL), for inspection.
     const dir = path.dirname(dbPath);
-    const kept = fs.readdirSync(dir).filter((f) => f.includes('.damaged-'));
+    const kept = fs.readdirSync(dir).filter((f) => f.includes('.damaged-') && !f.endsWith('-wal'));
     expect(kept).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, kept[0] ?? '')).equals(damaged)).toBe(true);
   } finally {
