@@ -224,7 +224,15 @@ export function checkRow(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOfPath(issue.path);
-      if (field) add(field, issue.message);
+      // The form asks for a code; a file may also name the country.
+      if (field === 'country' || field === 'siteCountry') {
+        add(
+          field,
+          issue.code === 'invalid_type'
+            ? 'Give the country: its name (e.g. Norway) or its ISO 3166 code (NO).'
+            : 'Not a country Audit Desk knows: use its name (e.g. Norway, Deutschland) or its ISO 3166 code (NO, DE).',
+        );
+      } else if (field) add(field, issue.message);
       else add('legalName', `${jsonPath(issue.path)}: ${issue.message}`);
     }
   }

@@ -18,7 +18,9 @@ const wholeNumber = (label: string, min: number, max: number, unit: string) =>
   z
     .number({ message: `${label}: enter a whole number.` })
     .int({ message: `${label}: enter a whole number.` })
-    .min(min, { message: `${label}: at least ${min} ${unit}.` })
+    .min(min, {
+      message: min === 0 ? `${label}: 0 or more ${unit}.` : `${label}: at least ${min} ${unit}.`,
+    })
     .max(max, { message: `${label}: at most ${max} ${unit}.` });
 
 /**

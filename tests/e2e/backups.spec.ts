@@ -30,7 +30,7 @@ test('retention settings are checked at the field; back up now lists the backup;
   await settings.getByLabel('Back up every (minutes)').fill('30');
   await settings.getByLabel('Daily backups kept').fill('-1');
   await settings.getByRole('button', { name: 'Save backup settings' }).click();
-  await expect(settings.getByText('Daily backups: at least 0 days.')).toBeVisible();
+  await expect(settings.getByText('Daily backups: 0 or more days.')).toBeVisible();
   await expect(settings.getByText('Nothing was saved yet.', { exact: false })).toBeVisible();
   expect(harness.runtime.dataStatus().settings.intervalMinutes).toBe(15);
   await expectAccessible(page);

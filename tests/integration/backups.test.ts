@@ -161,7 +161,7 @@ describe('backup settings', () => {
       keepDaily: -1,
     });
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'keepDaily' });
-    expect(error.message).toBe('Daily backups: at least 0 days.');
+    expect(error.message).toBe('Daily backups: 0 or more days.');
     await world.actAs(world.people.auditor);
     expect(await world.fail('updateBackupSettings', defaultBackupSettings)).toMatchObject({
       code: 'FORBIDDEN',

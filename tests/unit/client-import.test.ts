@@ -147,7 +147,8 @@ describe('checking a row with the client form’s schema', () => {
         row: 7,
         field: 'country',
         column: 'Land',
-        message: 'Use a two-letter ISO 3166 country code, e.g. GB or DE.',
+        message:
+          'Not a country Audit Desk knows: use its name (e.g. Norway, Deutschland) or its ISO 3166 code (NO, DE).',
       },
       {
         row: 7,
