@@ -97,6 +97,8 @@ export const packageCommands: CliCommand[] = [
         updated: outcome.updated,
         unchanged: outcome.unchanged,
         deleted: outcome.deleted,
+        // Who the package adds here (never as administrators): worth a look before trusting it.
+        newPeople: outcome.newPeople,
         conflicts: outcome.conflicts.map(({ entity, id, field, mine, theirs }) => ({
           entity,
           id,

@@ -312,6 +312,7 @@ describe('audit packages', () => {
       inserted: expect.any(Number),
       updated: expect.any(Number),
       unchanged: expect.any(Number),
+      newPeople: [],
       conflicts: [
         { entity: 'checklist_answers', field: 'notes', mine: 'office', theirs: 'laptop' },
       ],
