@@ -2,7 +2,6 @@ import { Alert, Group, Select, Stack, Text, TextInput, Title } from '@mantine/co
 import { useDebouncedValue } from '@mantine/hooks';
 import { Search } from 'lucide-react';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   auditStateLabels,
   auditStates,
@@ -14,6 +13,7 @@ import {
 import { errorMessage } from '../../api';
 import AuditRows from './AuditRows';
 import { useAuditPages, type AuditListFilters } from './useAuditPages';
+import { useUrlParams } from '../../ui/useUrlParams';
 
 /**
  * Every audit of every client, newest start first, filtered by type and state and searched by
@@ -21,7 +21,7 @@ import { useAuditPages, type AuditListFilters } from './useAuditPages';
  * rows on screen, so it stays quick at a large certification body's 30,000 audits.
  */
 export default function AuditList() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const type = auditTypeSchema.safeParse(params.get('type'));
   const state = auditStateSchema.safeParse(params.get('state'));
   const search = params.get('q') ?? '';
@@ -44,12 +44,6 @@ export default function AuditList() {
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  const update = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null || value === '') next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
-  };
   const filtered = type.success || state.success || search !== '';
 
   return (
@@ -63,7 +57,7 @@ export default function AuditList() {
           placeholder="Name or reference"
           leftSection={<Search size={16} aria-hidden />}
           value={search}
-          onChange={(e) => update('q', e.currentTarget.value)}
+          onChange={(e) => update({ q: e.currentTarget.value })}
           w={260}
         />
         <Select
@@ -72,7 +66,7 @@ export default function AuditList() {
           clearable
           data={auditTypes.map((t) => ({ value: t, label: auditTypeLabels[t] }))}
           value={typeFilter ?? null}
-          onChange={(v) => update('type', v)}
+          onChange={(v) => update({ type: v })}
           w={200}
         />
         <Select
@@ -81,7 +75,7 @@ export default function AuditList() {
           clearable
           data={auditStates.map((s) => ({ value: s, label: auditStateLabels[s] }))}
           value={stateFilter ?? null}
-          onChange={(v) => update('state', v)}
+          onChange={(v) => update({ state: v })}
           w={180}
         />
         <Text c="dimmed" size="sm" ml="auto" mb={8} aria-live="polite" data-testid="audit-total">

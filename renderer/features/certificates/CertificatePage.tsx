@@ -19,7 +19,7 @@ import { Link, useParams } from 'react-router';
 import { decisionKindLabels } from '../../../shared/certificates/decision-rules';
 import { countryName } from '../../../shared/countries';
 import { call, errorMessage } from '../../api';
-import { saveExportedFile } from '../nonconformities/saveExportedFile';
+import { saveExportedFile } from '../../ui/saveExportedFile';
 import CertificateHistory from './CertificateHistory';
 import CertificateStatusBadge from './CertificateStatusBadge';
 import DecisionSummary from './DecisionSummary';

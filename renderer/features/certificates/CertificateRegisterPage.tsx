@@ -1,27 +1,25 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
-import { FileDown, Hash } from 'lucide-react';
+import { Hash } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { CertificateListQuery } from '../../../shared/certificates/schema';
 import { call, errorMessage } from '../../api';
 import { localToday, useHasRole } from '../audits/useAudits';
-import { saveExportedFile } from '../nonconformities/saveExportedFile';
-import CertificateFilterBar, { type CertificateParamChange } from './CertificateFilterBar';
+import CertificateFilterBar from './CertificateFilterBar';
 import CertificateRows from './CertificateRows';
 import DecideForClient from './DecideForClient';
 import NumberFormatModal from './NumberFormatModal';
 import { isFiltered, readCertificateParams, withinDays } from './certificateFilters';
 import { useCertificateNumbering, useCertificateRegister } from './useCertificates';
+import ExportButtons from '../../ui/ExportButtons';
+import { useUrlParams } from '../../ui/useUrlParams';
 
 /**
  * `/certificates`: every certificate issued here, with its status derived on today (active,
  * suspended, withdrawn, expired), searched and filtered, exported for a public register.
  */
 export default function CertificateRegisterPage() {
-  const [search, setSearch] = useSearchParams();
+  const [search, update] = useUrlParams();
   const params = readCertificateParams(search);
   const [debouncedText] = useDebouncedValue(params.search, 200);
   const today = localToday();
@@ -43,24 +41,6 @@ export default function CertificateRegisterPage() {
   const rows = register.data?.rows ?? [];
   const total = register.data?.total ?? 0;
 
-  const exportFile = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => call('exportCertificates', { ...query, format }),
-    onSuccess: (file) => {
-      saveExportedFile(file);
-      notifications.show({ color: 'green', message: `Saved ${file.fileName}.` });
-    },
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-  });
-
-  const update = (change: CertificateParamChange) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(change)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setSearch(next, { replace: true });
-  };
-
   const filtered = isFiltered(params);
   const loaded = !register.isPending && !register.isError;
   const nothingAtAll = loaded && total === 0 && !filtered;
@@ -80,24 +60,10 @@ export default function CertificateRegisterPage() {
           >
             Number format
           </Button>
-          <Button
-            variant="default"
-            leftSection={<FileDown size={16} aria-hidden />}
-            loading={exportFile.isPending && exportFile.variables === 'csv'}
+          <ExportButtons
+            build={(format) => call('exportCertificates', { ...query, format })}
             disabled={total === 0}
-            onClick={() => exportFile.mutate('csv')}
-          >
-            Export CSV
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<FileDown size={16} aria-hidden />}
-            loading={exportFile.isPending && exportFile.variables === 'xlsx'}
-            disabled={total === 0}
-            onClick={() => exportFile.mutate('xlsx')}
-          >
-            Export XLSX
-          </Button>
+          />
         </Group>
       </Group>
       {isDecider && <DecideForClient />}

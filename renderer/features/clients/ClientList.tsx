@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Plus, Search } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   clientSortFields,
   clientStatuses,
@@ -15,6 +15,7 @@ import { errorMessage } from '../../api';
 import ClientListTransfer from './import/ClientListTransfer';
 import StatusBadge, { statusLabels } from './StatusBadge';
 import { useClientList } from './useClients';
+import { useUrlParams } from '../../ui/useUrlParams';
 
 type SortField = (typeof clientSortFields)[number];
 const columns: { field: SortField | null; label: string }[] = [
@@ -29,7 +30,7 @@ const rowHeight = 44;
 
 /** The client register: search, filter and sort stay instant at 10,000 rows (virtualised). */
 export default function ClientList() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const navigate = useNavigate();
   const search = params.get('q') ?? '';
   const statusParam = clientStatusSchema.safeParse(params.get('status'));
@@ -50,15 +51,6 @@ export default function ClientList() {
   } as const;
   const list = useClientList(query);
   const rows = list.data ?? [];
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next, { replace: true });
-  };
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the virtual list we use

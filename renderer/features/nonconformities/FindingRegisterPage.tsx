@@ -1,24 +1,22 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
-import { FileDown } from 'lucide-react';
 import { useCallback, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { call, errorMessage } from '../../api';
 import { localToday } from '../audits/useAudits';
-import RegisterFilterBar, { type RegisterParamChange } from './RegisterFilterBar';
+import RegisterFilterBar from './RegisterFilterBar';
 import RegisterRows from './RegisterRows';
 import { isFiltered, readRegisterParams } from './registerFilters';
-import { saveExportedFile } from './saveExportedFile';
 import { useFindingRegister, type RegisterFilters } from './useFindings';
+import ExportButtons, { type ExportFormat } from '../../ui/ExportButtons';
+import { useUrlParams } from '../../ui/useUrlParams';
 
 /**
  * `/findings`: the nonconformity register across all clients, most urgent first (the service
  * sorts: overdue, then the nearest due date), filtered, exported to CSV or XLSX.
  */
 export default function FindingRegisterPage() {
-  const [search, setSearch] = useSearchParams();
+  const [search, update] = useUrlParams();
   const params = readRegisterParams(search);
   const [debouncedText] = useDebouncedValue(params.search, 200);
   const today = localToday();
@@ -48,35 +46,19 @@ export default function FindingRegisterPage() {
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = register;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  const exportFile = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => {
-      const { search: text, grade, state, overdueOnly, clientId, auditId, auditorId } = filters;
-      return call('exportFindings', {
-        format,
-        state,
-        overdueOnly,
-        today,
-        ...(text ? { search: text } : {}),
-        ...(grade ? { grade } : {}),
-        ...(clientId ? { clientId } : {}),
-        ...(auditId ? { auditId } : {}),
-        ...(auditorId ? { auditorId } : {}),
-      });
-    },
-    onSuccess: (file) => {
-      saveExportedFile(file);
-      notifications.show({ color: 'green', message: `Saved ${file.fileName}.` });
-    },
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-  });
-
-  const update = (change: RegisterParamChange) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(change)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setSearch(next, { replace: true });
+  const exportFindings = (format: ExportFormat) => {
+    const { search: text, grade, state, overdueOnly, clientId, auditId, auditorId } = filters;
+    return call('exportFindings', {
+      format,
+      state,
+      overdueOnly,
+      today,
+      ...(text ? { search: text } : {}),
+      ...(grade ? { grade } : {}),
+      ...(clientId ? { clientId } : {}),
+      ...(auditId ? { auditId } : {}),
+      ...(auditorId ? { auditorId } : {}),
+    });
   };
 
   const filtered = isFiltered(params);
@@ -90,24 +72,7 @@ export default function FindingRegisterPage() {
           Findings
         </Title>
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<FileDown size={16} aria-hidden />}
-            loading={exportFile.isPending && exportFile.variables === 'csv'}
-            disabled={total === 0}
-            onClick={() => exportFile.mutate('csv')}
-          >
-            Export CSV
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<FileDown size={16} aria-hidden />}
-            loading={exportFile.isPending && exportFile.variables === 'xlsx'}
-            disabled={total === 0}
-            onClick={() => exportFile.mutate('xlsx')}
-          >
-            Export XLSX
-          </Button>
+          <ExportButtons build={exportFindings} disabled={total === 0} />
         </Group>
       </Group>
       <RegisterFilterBar params={params} onChange={update} filtered={filtered} />

@@ -7,7 +7,7 @@ import { auditTypeLabels } from '../../../shared/programme/vocabulary';
 import { call, errorMessage } from '../../api';
 import { schemaErrors, serverFieldError } from '../../forms';
 import { useAuditList } from '../audits/useAudits';
-import { saveExportedFile } from '../nonconformities/saveExportedFile';
+import { saveExportedFile } from '../../ui/saveExportedFile';
 import { packageHistoryKey } from './usePackages';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { format } from 'date-fns';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { countryName } from '../../../shared/countries';
 import { monthPattern } from '../../../shared/programme/programme-schema';
 import { hasAnyRole } from '../../../shared/people/schema';
@@ -13,6 +13,7 @@ import ProgrammeFilterBar from './ProgrammeFilterBar';
 import { matches, readAsOf, readFilters } from './programmeFilters';
 import UtilisationChart from './UtilisationChart';
 import { usePeople, useProgrammeOverview } from './useProgramme';
+import { useUrlParams } from '../../ui/useUrlParams';
 
 const tabs = ['events', 'calendar', 'utilisation'] as const;
 type Tab = (typeof tabs)[number];
@@ -23,7 +24,7 @@ type Tab = (typeof tabs)[number];
  * booked per auditor. "As of" looks ahead (or back) without changing anything stored.
  */
 export default function ProgrammePage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const realToday = format(new Date(), 'yyyy-MM-dd');
   const asOf = readAsOf(params, realToday);
   const filters = readFilters(params);
@@ -37,16 +38,6 @@ export default function ProgrammePage() {
 
   const overview = useProgrammeOverview(asOf);
   const people = usePeople();
-
-  const update = (changes: Partial<Record<string, string | null>>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
 
   const events = overview.data?.events;
   const shown = useMemo(

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReportFormat, ReportRevision } from '../../../shared/reports/schema';
 import { call, errorMessage } from '../../api';
-import { saveExportedFile } from '../nonconformities/saveExportedFile';
+import { saveExportedFile } from '../../ui/saveExportedFile';
 
 export const reportKey = (auditId: string) => ['audit-report', auditId] as const;
 

@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../../shared/findings/schema';
+import type { ExportedFile } from '../../shared/findings/schema';
 
 /** Saves a file the main process built: bytes from base64 into a Blob, through a download link. */
 export function saveExportedFile(file: ExportedFile): void {
