@@ -3,7 +3,8 @@ import { applyRetention, backupDatabase, evidenceDirectoryFor, listBackups } fro
 import { putBackEvidence } from '../db/backup-evidence';
 import { DamagedDatabaseError, openDatabase, type OpenDatabase } from '../db/open';
 import type { BackupInfo, DataStatus } from '../shared/data/schema';
-import { BackupScheduler, changeMark, type BackupTimer } from './backup-scheduler';
+import { changeMark } from '../db/change-mark';
+import { BackupScheduler, type BackupTimer } from './backup-scheduler';
 import { backupSettings } from './services/backup-settings';
 import { AppError } from '../shared/errors';
 import type { Person } from '../shared/people/schema';

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
+import { changeMark } from '../../db/change-mark';
 import type { Db } from '../../db/open';
 import { audits, auditTeamMembers, certificationCycles, clients, people } from '../../db/schema';
 import { clientStatuses } from '../../shared/clients/schema';
@@ -175,9 +176,8 @@ const lastOverview = new WeakMap<
 >();
 
 function databaseState(sqlite: ServiceContext['sqlite']): string {
-  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
-  const row = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return `${dataVersion}:${row.n}`;
+  const mark = changeMark(sqlite);
+  return `${mark.dataVersion}:${mark.totalChanges}`;
 }
 
 /** Every client's next event as of `today`, most urgent first, with the counts by state. */

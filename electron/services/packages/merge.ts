@@ -362,14 +362,15 @@ class Merger {
   }
 
   private planInsert(spec: PackageTable, theirs: Row, theirId: string): void {
-    const myDeletions = this.mineLog([theirId]).filter((e) => e.field === 'deleted');
+    const myLog = this.mineLog([theirId]);
+    const myDeletions = myLog.filter((e) => e.field === 'deleted');
     // Their log holds every deletion of mine and they still have the record: they decided to keep
     // it (a conflict resolved there), so it comes back without asking the same question again.
     const theirLogIds = new Set(this.theirsFor([theirId]).map((e) => e.id));
     const keptThere = myDeletions.every((e) => theirLogIds.has(e.id));
     const deletedHere = myDeletions.length > 0 && !keptThere;
     if (deletedHere) {
-      const mineIds = new Set(this.mineLog([theirId]).map((e) => e.id));
+      const mineIds = new Set(myLog.map((e) => e.id));
       const theirsChanged = this.theirsFor([theirId]).some((e) => !mineIds.has(e.id));
       if (decideDeleted(theirsChanged) === 'mine') {
         this.counts.unchanged++;
